@@ -51,9 +51,110 @@ export const MESSAGES = {
     en: "Unknown style '{style}': use one of {styles}",
     ko: "알 수 없는 형식 '{style}': {styles} 중 하나를 쓰세요",
   },
+  noNumber: {
+    en: "'{text}' has no number in it",
+    ko: "'{text}'에 숫자가 없습니다",
+  },
+  unexpectedWord: {
+    en: "'{text}' is not an amount: '{word}' does not belong in one",
+    ko: "'{text}'은(는) 금액이 아닙니다: '{word}'은(는) 금액 표기에 쓰이지 않습니다",
+  },
+  unitsOutOfOrder: {
+    en: "'{text}' has the unit '{unit}' out of order or repeated",
+    ko: "'{text}'에서 단위 '{unit}'의 순서가 맞지 않거나 반복됩니다",
+  },
+  groupTooLarge: {
+    en: "'{text}' is not a well-formed amount: '{part}' is too large for its place",
+    ko: "'{text}'은(는) 올바른 금액 표기가 아닙니다: '{part}'이(가) 자리에 비해 너무 큽니다",
+  },
+  twoCurrencies: {
+    en: "'{text}' names a currency twice ('{a}' and '{b}'): keep one",
+    ko: "'{text}'에 통화가 두 번 나옵니다('{a}', '{b}'). 하나만 쓰세요",
+  },
+  badDigitGrouping: {
+    en: "'{text}': the digits of '{number}' are not grouped in thousands (like 1,234,567)",
+    ko: "'{text}': '{number}'의 자릿수 구분이 세 자리 단위가 아닙니다(예: 1,234,567)",
+  },
+  divideByZero: {
+    en: "Division by zero",
+    ko: "0으로 나눌 수 없습니다",
+  },
+  unexpected: {
+    en: "Unexpected error: {reason}",
+    ko: "예상하지 못한 오류: {reason}",
+  },
   shapeMismatch: {
     en: "The ranges have different shapes ({a} and {b})",
     ko: "범위의 크기가 서로 다릅니다({a}, {b})",
+  },
+  // Datasets, companies, metrics and FX rates (src/core/data, src/core/fx).
+  unknownCompany: {
+    en: "Unknown company '{name}' — see AI_COMPANIES()",
+    ko: "알 수 없는 회사 '{name}' — AI_COMPANIES()를 참고하세요",
+  },
+  emptyCompany: {
+    en: "No company given — see AI_COMPANIES()",
+    ko: "회사가 주어지지 않았습니다 — AI_COMPANIES()를 참고하세요",
+  },
+  unknownDataset: {
+    en: "Unknown dataset '{id}': use one of {ids}",
+    ko: "알 수 없는 데이터셋 '{id}': {ids} 중 하나를 쓰세요",
+  },
+  unknownMetric: {
+    en: "'{metric}' is not a metric: use one of {metrics}",
+    ko: "'{metric}'은(는) 지표가 아닙니다: {metrics} 중 하나를 쓰세요",
+  },
+  badYear: {
+    en: "'{year}' is not a year",
+    ko: "'{year}'은(는) 연도가 아닙니다",
+  },
+  noCompanyFigures: {
+    en: "{company} has no figures in {datasets}",
+    ko: "{companyKo}의 수치가 {datasets}에 없습니다",
+  },
+  noDefaultMetric: {
+    en: "{company} has no spending figure to default to (it has {metrics}): name a metric",
+    ko: "{companyKo}에는 기본으로 쓸 지출 수치가 없습니다({metrics}만 있음): 지표를 지정하세요",
+  },
+  metricNotFound: {
+    en: "{company} has no '{metric}' figure in {datasets}: it has {metrics}",
+    ko: "{companyKo}의 '{metric}' 수치가 {datasets}에 없습니다: 있는 지표는 {metrics}입니다",
+  },
+  yearNotFound: {
+    en: "{company} has no '{metric}' figure for {year}: years with one are {years}",
+    ko: "{companyKo}의 {year}년 '{metric}' 수치가 없습니다: 수치가 있는 연도는 {years}입니다",
+  },
+  rangeNotValue: {
+    en: "{company} {metric} {period} is a range, {low}–{high} {currency}, not one figure: AI_TABLE(\"{dataset}\") shows it",
+    ko: "{companyKo}의 {metric} {period} 수치는 하나의 값이 아닌 범위({low}–{high} {currency})입니다: AI_TABLE(\"{dataset}\")에서 볼 수 있습니다",
+  },
+  badPeriod: {
+    en: "'{period}' is not a period: use a year (2024), a quarter (2024-Q3), a month (2024-11) or a date (2024-12-31)",
+    ko: "'{period}'은(는) 기간이 아닙니다: 연도(2024), 분기(2024-Q3), 월(2024-11) 또는 날짜(2024-12-31)를 쓰세요",
+  },
+  noRateForPeriod: {
+    en: "No USD/KRW rate for {period}: rates exist for {periods}",
+    ko: "{period}의 원/달러 환율이 없습니다: 환율이 있는 기간은 {periods}입니다",
+  },
+  sourceUnconfirmed: {
+    en: "UNCONFIRMED: {note}",
+    ko: "미확인: {note}",
+  },
+  sourceDerived: {
+    en: "derived: {note}",
+    ko: "계산값: {note}",
+  },
+  sourceDefaultMetric: {
+    en: "metric {metric} (the default)",
+    ko: "지표 {metricKo}(기본값)",
+  },
+  sourceLatestYear: {
+    en: "{year}, the latest year with a {metric} figure",
+    ko: "{metricKo} 수치가 있는 가장 최근 연도 {year}년",
+  },
+  sourceConverted: {
+    en: "converted at {rate} KRW per USD ({period}, {kind})",
+    ko: "{rate}원/달러로 환산({period}, {kindKo})",
   },
 } as const;
 
