@@ -6,6 +6,8 @@ module.exports = {
   transform: {
     "^.+\\.ts$": ["ts-jest", { tsconfig: { module: "commonjs", moduleResolution: "node", esModuleInterop: true, resolveJsonModule: true, isolatedModules: true } }],
   },
+  reporters: ["default", "<rootDir>/test/setup/summary-reporter.cjs"],
+  setupFiles: ["<rootDir>/test/setup/custom-functions.ts"],
   moduleNameMapper: {
     "^office-addin-manifest$": "<rootDir>/test/stubs/office-addin-manifest.ts",
   },

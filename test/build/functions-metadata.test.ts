@@ -1,0 +1,126 @@
+/* Specifications of the generated function metadata (dist/functions.json, written by the
+ * metadata plugin during `npm run build`, which `npm test` runs first) and its Korean twin. */
+import fs from "fs";
+import path from "path";
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { deriveKorean } = require("../../build/functions-ko.cjs") as {
+  deriveKorean: (m: Metadata, t: Record<string, unknown>) => { metadata: Metadata; problems: string[] };
+};
+
+interface Parameter {
+  name: string;
+  description?: string;
+  type: string;
+  dimensionality?: string;
+  optional?: boolean;
+}
+interface FunctionMeta {
+  id: string;
+  name: string;
+  description?: string;
+  parameters: Parameter[];
+  result: { type?: string; dimensionality?: string };
+}
+interface Metadata {
+  functions: FunctionMeta[];
+}
+
+const dist = path.resolve(__dirname, "../../dist");
+const read = (file: string): Metadata => JSON.parse(fs.readFileSync(path.join(dist, file), "utf8"));
+
+/** The permanent ids and the shape of each function's parameters: [name, optional, dimensionality]. */
+const EXPECTED: Record<string, Array<[string, boolean, string]>> = {
+  USD_TO_KRW: [
+    ["amount", false, "matrix"],
+    ["rate", true, "scalar"],
+  ],
+  KRW_TO_USD: [
+    ["amount", false, "matrix"],
+    ["rate", true, "scalar"],
+  ],
+  NET_LOSS: [
+    ["revenue", false, "matrix"],
+    ["expenses", false, "matrix"],
+  ],
+  KRW_PARSE: [["text", false, "matrix"]],
+  KRW_FORMAT: [
+    ["amount", false, "matrix"],
+    ["style", true, "scalar"],
+  ],
+};
+
+const metadata = read("functions.json");
+const byId = new Map(metadata.functions.map((f) => [f.id, f]));
+
+describe("dist/functions.json", () => {
+  it("declares every permanent id, each under its own name", () => {
+    for (const id of Object.keys(EXPECTED)) {
+      expect(byId.get(id)?.name).toBe(id);
+    }
+  });
+
+  it.each(Object.entries(EXPECTED))("%s has the parameters, optional flags and dimensionality it promises", (id, params) => {
+    const fn = byId.get(id)!;
+    expect(fn.parameters.map((p) => [p.name, p.optional === true, p.dimensionality ?? "scalar"])).toEqual(params);
+  });
+
+  it("describes every function and every parameter", () => {
+    for (const fn of metadata.functions) {
+      expect(fn.description?.trim()).toBeTruthy();
+      for (const p of fn.parameters) expect([fn.id, p.name, p.description?.trim()]).toEqual([fn.id, p.name, expect.any(String)]);
+    }
+  });
+
+  it("returns spilled ranges where a range is taken", () => {
+    for (const id of Object.keys(EXPECTED)) {
+      expect([id, byId.get(id)!.result.dimensionality]).toEqual([id, "matrix"]);
+    }
+  });
+
+  it("registers each function in the bundle with CustomFunctions.associate", () => {
+    const bundle = fs.readFileSync(path.join(dist, "functions.js"), "utf8");
+    for (const id of Object.keys(EXPECTED)) expect(bundle).toContain(`"${id}"`);
+    expect(bundle).toMatch(/associate/);
+  });
+});
+
+describe("dist/functions-ko.json", () => {
+  const korean = read("functions-ko.json");
+
+  it("has the same functions, ids and parameters as the English metadata", () => {
+    const shape = (m: Metadata) => m.functions.map((f) => [f.id, f.name, f.parameters.map((p) => [p.name, p.type, p.optional])]);
+    expect(shape(korean)).toEqual(shape(metadata));
+  });
+
+  it("describes every function and parameter in Korean", () => {
+    const hangul = /[\uAC00-\uD7A3]/;
+    for (const fn of korean.functions) {
+      expect([fn.id, hangul.test(fn.description ?? "")]).toEqual([fn.id, true]);
+      for (const p of fn.parameters) expect([fn.id, p.name, hangul.test(p.description ?? "")]).toEqual([fn.id, p.name, true]);
+    }
+  });
+});
+
+describe("deriveKorean", () => {
+  const english: Metadata = {
+    functions: [
+      { id: "F", name: "F", description: "english", parameters: [{ name: "x", description: "x en", type: "number" }], result: {} },
+    ],
+  };
+
+  it("translates descriptions and keeps everything else", () => {
+    const { metadata: out, problems } = deriveKorean(english, { F: { description: "한국어", parameters: { x: "엑스" } } });
+    expect(problems).toEqual([]);
+    expect(out.functions[0]).toEqual({ ...english.functions[0], description: "한국어", parameters: [{ name: "x", description: "엑스", type: "number" }] });
+  });
+
+  it.each([
+    ["a missing function", {}, "F has no Korean description"],
+    ["a missing parameter", { F: { description: "한국어", parameters: {} } }, "F(x) has no Korean description"],
+    ["an unknown function", { F: { description: "한", parameters: { x: "엑스" } }, G: { description: "지" } }, "translates G, which is not a function"],
+    ["an unknown parameter", { F: { description: "한", parameters: { x: "엑스", y: "와이" } } }, "translates F(y), which is not a parameter"],
+  ])("reports %s", (_, table, problem) => {
+    expect(deriveKorean(english, table).problems.join("\n")).toContain(problem);
+  });
+});

@@ -1,0 +1,94 @@
+/* Build of the AIFIN add-in: the shared-runtime page (task pane + functions), the functions
+ * bundle and its generated metadata (English and Korean), assets and the manifest, into dist/.
+ *
+ *   npm run build                                   production, manifest keeps dev URLs (warned)
+ *   AIFIN_PROD_URL=https://host/path/ npm run build production manifest with every dev URL replaced
+ *   npm run build -- --env prodUrl=https://host/path/   same, as a webpack --env
+ */
+const path = require("path");
+const HtmlWebpackPlugin = require("html-webpack-plugin");
+const CopyWebpackPlugin = require("copy-webpack-plugin");
+const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const { productionManifest, checkManifest, DEV_BASE_URL } = require("./build/manifest.cjs");
+const { KoreanMetadataPlugin } = require("./build/functions-ko.cjs");
+
+const DEV_PORT = 3000;
+
+module.exports = (env = {}, argv = {}) => {
+  const production = argv.mode !== "development";
+  const prodUrl = env.prodUrl || process.env.AIFIN_PROD_URL || "";
+
+  /** The manifest as it ships: production URLs when one is given, checked either way. */
+  function manifestFor(content) {
+    let xml = content.toString("utf8");
+    if (prodUrl) xml = productionManifest(xml, prodUrl);
+    const problems = checkManifest(xml, { assetsDir: path.resolve(__dirname, "assets"), production: Boolean(prodUrl) });
+    if (problems.length > 0) throw new Error("manifest.xml has problems:\n- " + problems.join("\n- "));
+    return xml;
+  }
+
+  return {
+    devtool: production ? "source-map" : "eval-source-map",
+    entry: {
+      functions: "./src/functions/functions.ts",
+      taskpane: "./src/taskpane/taskpane.ts",
+    },
+    output: {
+      path: path.resolve(__dirname, "dist"),
+      filename: "[name].js",
+      clean: true,
+    },
+    resolve: { extensions: [".ts", ".js"] },
+    module: {
+      rules: [
+        { test: /\.ts$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { onlyCompileBundledFiles: true } } },
+      ],
+    },
+    performance: { hints: false },
+    plugins: [
+      new CustomFunctionsMetadataPlugin({ input: "./src/functions/functions.ts", output: "functions.json" }),
+      new KoreanMetadataPlugin({
+        input: "functions.json",
+        output: "functions-ko.json",
+        table: path.resolve(__dirname, "src/functions/functions.ko.json"),
+      }),
+      // The shared runtime page hosts both the task pane and the functions (one JS context).
+      new HtmlWebpackPlugin({
+        filename: "taskpane.html",
+        template: "./src/taskpane/taskpane.html",
+        chunks: ["functions", "taskpane"],
+        chunksSortMode: "manual",
+      }),
+      new HtmlWebpackPlugin({ filename: "support.html", template: "./src/taskpane/support.html", inject: false }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: "assets/*.png", to: "assets/[name][ext]" },
+          { from: "manifest.xml", to: "manifest.xml", transform: manifestFor },
+        ],
+      }),
+      {
+        apply(compiler) {
+          compiler.hooks.done.tap("AifinManifestNotice", () => {
+            if (production && !prodUrl) {
+              console.warn(`[aifin] dist/manifest.xml still points at ${DEV_BASE_URL}: set AIFIN_PROD_URL or --env prodUrl=… for a production manifest.`);
+            }
+          });
+        },
+      },
+    ],
+    devServer: {
+      static: { directory: path.resolve(__dirname, "dist") },
+      port: DEV_PORT,
+      server: "https",
+      headers: { "Access-Control-Allow-Origin": "*" },
+      hot: false,
+      liveReload: false,
+      client: false,
+      devMiddleware: { writeToDisk: true },
+      onListening(devServer) {
+        const { sideloadInstructions } = require("./build/sideload.cjs");
+        console.log(sideloadInstructions(`https://localhost:${devServer.server.address().port}/`));
+      },
+    },
+  };
+};
