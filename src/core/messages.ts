@@ -79,6 +79,14 @@ export const MESSAGES = {
     en: "Division by zero",
     ko: "0으로 나눌 수 없습니다",
   },
+  unknownCurrency: {
+    en: "Unknown currency '{text}': use USD or KRW",
+    ko: "알 수 없는 통화 '{text}': USD 또는 KRW를 쓰세요",
+  },
+  expensesMissing: {
+    en: "NET_LOSS needs expenses as its second argument, or a company name as its first",
+    ko: "NET_LOSS에는 두 번째 인수로 비용을, 또는 첫 번째 인수로 회사 이름을 주세요",
+  },
   unexpected: {
     en: "Unexpected error: {reason}",
     ko: "예상하지 못한 오류: {reason}",

@@ -1,24 +1,13 @@
-import rates from "../../../data/datasets/usd-krw-rates.json";
+import { fxRate } from "./rates";
 
-/** One USD/KRW rate row of the FX data file (KRW per USD). */
-export interface RateRow {
-  readonly period: string;
-  readonly kind: string;
-  readonly value: number;
-  readonly source: string;
-  readonly status: string;
-}
+export type { RateRow } from "../data/schema";
 
 /**
- * The add-in's reference USD/KRW rate: the row of the FX data file named by its `meta.reference`.
+ * The add-in's reference USD/KRW rate: the rate of the period named by `meta.reference` in
+ * data/datasets/usd-krw-rates.json (the same value as FX_RATE() with no period).
  * @returns KRW per USD, positive (e.g. 1398.75 for 2024-Q4)
  * @example referenceRate() // 1398.75
  */
 export function referenceRate(): number {
-  const row = (rates.rows as readonly RateRow[]).find((r) => r.period === rates.meta.reference);
-  if (!row || !(row.value > 0)) {
-    // A data defect, caught by the data tests before it ships.
-    throw new Error(`usd-krw-rates.json names reference period ${rates.meta.reference}, which has no positive rate`);
-  }
-  return row.value;
+  return fxRate().value;
 }

@@ -1,0 +1,68 @@
+/* The curated datasets embedded in the bundle, so the functions work offline. The JSON is typed
+ * with the schema's inferred types (`import type`: zod stays out of the bundle); the files are
+ * validated by `npm run data:check` and the tests, not at run time. */
+import { AifinError } from "../errors";
+import type { Dataset, FigureRow, RateRow, Row } from "./schema";
+import column2024 from "../../../data/datasets/column-2024.json";
+import openai2024Costs from "../../../data/datasets/openai-2024-costs.json";
+import bigtechCapex from "../../../data/datasets/bigtech-capex.json";
+import koreaAiInvestment from "../../../data/datasets/korea-ai-investment.json";
+import usdKrwRates from "../../../data/datasets/usd-krw-rates.json";
+
+/** A JSON import as the schema's type; the data check and the tests have validated the file. */
+function embedded(json: object): Dataset {
+  return json as Dataset;
+}
+
+/**
+ * The default lookup order: the column first (its figures are the ones users quote), then the
+ * other reporting; a lookup without a dataset takes the first match in this order.
+ */
+const DATASETS: readonly Dataset[] = [
+  embedded(column2024),
+  embedded(openai2024Costs),
+  embedded(bigtechCapex),
+  embedded(koreaAiInvestment),
+  embedded(usdKrwRates),
+];
+
+/** The id of the dataset holding the USD/KRW reference rates. */
+export const RATES_DATASET_ID = "usd-krw-rates";
+
+/**
+ * Every embedded dataset, in the default lookup order.
+ * @returns column-2024, openai-2024-costs, bigtech-capex, korea-ai-investment, usd-krw-rates
+ * @example allDatasets().map((d) => d.meta.id)[0] // "column-2024"
+ */
+export function allDatasets(): readonly Dataset[] {
+  return DATASETS;
+}
+
+/**
+ * One embedded dataset by id (case and surrounding spaces ignored).
+ * @param id - a dataset id, e.g. "bigtech-capex"
+ * @returns the dataset
+ * @throws AifinError #N/A "unknownDataset" listing the ids that exist
+ * @example datasetById("bigtech-capex").rows.length // 17
+ */
+export function datasetById(id: string): Dataset {
+  const wanted = id.trim().toLowerCase();
+  const found = DATASETS.find((d) => d.meta.id === wanted);
+  if (!found) throw new AifinError("na", "unknownDataset", { id, ids: DATASETS.map((d) => d.meta.id).join(", ") });
+  return found;
+}
+
+/** True for a USD/KRW rate row, false for a company figure. */
+export function isRateRow(row: Row): row is RateRow {
+  return "kind" in row;
+}
+
+/** The company figures of a dataset (rate rows left out). */
+export function figureRows(dataset: Dataset): FigureRow[] {
+  return dataset.rows.filter((row): row is FigureRow => !isRateRow(row));
+}
+
+/** The rate rows of a dataset (company figures left out). */
+export function rateRows(dataset: Dataset): RateRow[] {
+  return dataset.rows.filter(isRateRow);
+}
