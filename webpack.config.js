@@ -11,6 +11,7 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const { productionManifest, checkManifest, DEV_BASE_URL } = require("./build/manifest.cjs");
 const { KoreanMetadataPlugin } = require("./build/functions-ko.cjs");
+const { DatasetFeedPlugin } = require("./build/datasets.cjs");
 
 const DEV_PORT = 3000;
 
@@ -52,6 +53,7 @@ module.exports = (env = {}, argv = {}) => {
         output: "functions-ko.json",
         table: path.resolve(__dirname, "src/functions/functions.ko.json"),
       }),
+      new DatasetFeedPlugin({ dir: path.resolve(__dirname, "data/datasets") }),
       // The shared runtime page hosts both the task pane and the functions (one JS context).
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
@@ -78,6 +80,7 @@ module.exports = (env = {}, argv = {}) => {
     ],
     devServer: {
       static: { directory: path.resolve(__dirname, "dist") },
+      host: "localhost",
       port: DEV_PORT,
       server: "https",
       headers: { "Access-Control-Allow-Origin": "*" },

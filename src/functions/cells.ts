@@ -17,6 +17,11 @@ export function setMessageLanguage(displayLanguage: string | null | undefined): 
   language = displayLanguage && displayLanguage.toLowerCase().startsWith("ko") ? "ko" : "en";
 }
 
+/** The language of messages and of text results (names, headers, citations). */
+export function messageLanguage(): Language {
+  return language;
+}
+
 /** Turns any failure into the Excel error the user sees: #VALUE!/#N/A with the reason, or #NUM!. */
 export function toExcelError(error: unknown): CustomFunctions.Error {
   const { Error: ExcelError, ErrorCode } = CustomFunctions;

@@ -2,18 +2,50 @@
  * the core, and lets src/functions/cells.ts map failures to Excel errors. The JSDoc below is the
  * source of functions.json (custom-functions-metadata-plugin); the ids after @customfunction are
  * permanent, they live in users' workbooks. */
-import { amountFrom, decSub, decToNumber, formatKrw, krwToUsd, parseAmount, prepareRate, usdToKrw, type Dec } from "../core/money";
+import {
+  amountFrom,
+  convertAmount,
+  currencyCode,
+  decSub,
+  decToNumber,
+  formatKrw,
+  krwToUsd,
+  parseAmount,
+  prepareRate,
+  usdToKrw,
+  type Currency,
+  type Dec,
+} from "../core/money";
 import { AifinError } from "../core/errors";
-import { referenceRate } from "../core/fx/reference";
-import { mapCells, setMessageLanguage, toExcelError, zipCells, type CellValue } from "./cells";
+import { fxRate, type FxRate } from "../core/fx/rates";
+import { findCompany } from "../core/data/companies";
+import { lookupFigure, type Figure } from "../core/data/lookup";
+import { companyNames, datasetTable, sourceText } from "../core/data/table";
+import { referenceChoice } from "../shared/reference-rate";
+import { asMatrix, isBlank, mapCells, messageLanguage, setMessageLanguage, toExcelError, zipCells, type CellValue } from "./cells";
 
-/** The rate a conversion uses: the one given, or the add-in's reference rate. */
-function rateOrReference(rate: number | null | undefined) {
+/** Runs a scalar function body: any failure becomes the Excel error the user sees. */
+function excel<T>(body: () => T): T {
   try {
-    return prepareRate(rate === null || rate === undefined ? referenceRate() : rate);
+    return body();
   } catch (error) {
     throw toExcelError(error);
   }
+}
+
+/**
+ * The reference rate in force: the task pane's setting (a dataset period or a manual rate), or
+ * the FX data file's own reference period.
+ */
+function referenceRate(): number {
+  const choice = referenceChoice();
+  if (choice?.kind === "manual") return choice.rate;
+  return fxRate(choice?.kind === "period" ? choice.period : null).value;
+}
+
+/** The rate a conversion uses: the one given, or the reference rate. */
+function rateOrReference(rate: number | null | undefined) {
+  return excel(() => prepareRate(rate === null || rate === undefined ? referenceRate() : rate));
 }
 
 /** An amount a function requires: a blank never reaches here (cells.ts keeps it blank). */
@@ -60,18 +92,50 @@ export function krwToUsdFunction(
 }
 
 /**
- * The net loss: expenses minus revenue, exact. A loss is positive, a profit negative.
+ * The net loss: expenses minus revenue, exact; or, given a company, its total spending minus its revenue from the data.
+ * A loss is positive, a profit negative.
  * @customfunction NET_LOSS
- * @param revenue Revenue in one currency: a number, a range, or pasted text such as "40억 달러".
- * @param expenses Expenses in the same currency as the revenue: a number, a range, or pasted text.
+ * @param revenue Revenue: a number, a range, or pasted text such as "40억 달러" — or a company name ("OpenAI", "오픈AI").
+ * @param [expenses] Expenses in the same currency as the revenue: a number, a range, or pasted text. Omitted when the first argument is a company.
+ * @param [year] With a company: the year (omitted: the latest year that has both figures).
+ * @param [currency] With a company: "USD" or "KRW" to convert at that year's reference rate (omitted: as published).
+ * @param [dataset] With a company: a dataset id such as "openai-2024-costs" (omitted: the column's figures first).
  * @returns Expenses − revenue in that currency (positive = loss, negative = profit); ranges pair cell by cell.
- * @example =AIFIN.NET_LOSS(4000000000, 8000000000) returns 4000000000
+ * @example =AIFIN.NET_LOSS(4000000000, 8000000000) returns 4000000000; =AIFIN.NET_LOSS("OpenAI", , 2024) returns 4000000000
  */
 export function netLossFunction(
   revenue: Array<Array<number | string | boolean | null>>,
-  expenses: Array<Array<number | string | boolean | null>>,
+  expenses?: Array<Array<number | string | boolean | null>>,
+  year?: number,
+  currency?: string,
+  dataset?: string,
 ): Array<Array<number | string | CustomFunctions.Error>> {
+  const company = companyIn(revenue);
+  if (company !== null) return [[excel(() => companyNetLoss(company, year, currency, dataset))]];
+  if (expenses === null || expenses === undefined) throw toExcelError(new AifinError("value", "expensesMissing"));
   return zipCells(revenue, expenses, (r, e) => netLossOf(r, e));
+}
+
+/** The company a single text cell names, or null when it is not a single company name. */
+function companyIn(input: Array<Array<number | string | boolean | null>>): string | null {
+  const cells = asMatrix(input);
+  const only = cells.length === 1 && cells[0].length === 1 ? cells[0][0] : null;
+  if (typeof only !== "string" || isBlank(only)) return null;
+  try {
+    findCompany(only);
+    return only;
+  } catch {
+    return null; // not a company: read as a pasted amount
+  }
+}
+
+/** Total spending − revenue of a company in one year (given, or the latest with total spending). */
+function companyNetLoss(company: string, year: number | null | undefined, currency: string | null | undefined, dataset: string | null | undefined): number {
+  const total = lookupFigure({ company, metric: "total", year, dataset });
+  const revenue = lookupFigure({ company, metric: "revenue", year: total.year, dataset });
+  const wanted = currencyCode(currency) ?? total.row.currency;
+  const exact = (figure: Figure) => amountFrom(figureIn(figure, wanted).value, null) as Dec;
+  return decToNumber(decSub(exact(total), exact(revenue)));
 }
 
 /** expenses − revenue for two cell values; currencies stated in text must agree. */
@@ -114,6 +178,102 @@ export function krwFormatFunction(
   style?: string,
 ): Array<Array<number | string | CustomFunctions.Error>> {
   return mapCells(amount, (value) => formatKrw(typeof value === "number" ? value : requiredAmount(value, "KRW"), style ?? null));
+}
+
+/**
+ * A figure in a currency: as published, or converted at the reference rate of its year (the
+ * value USD_TO_KRW(x, FX_RATE(year)) or KRW_TO_USD(x, FX_RATE(year)) gives).
+ */
+function figureIn(figure: Figure, currency: Currency): { value: number; rate?: FxRate } {
+  const published = figure.row.value as number; // lookupFigure refuses ranges
+  if (figure.row.currency === currency) return { value: published };
+  const rate = fxRate(figure.year);
+  return { value: convertAmount(published, figure.row.currency, currency, rate.value), rate };
+}
+
+/**
+ * What a company spent on AI, from the curated datasets, in whole units of currency (not millions).
+ * @customfunction AI_SPEND
+ * @param company A company name, Korean name, alias or ticker: "OpenAI", "오픈AI", "Google", "네이버", "005930".
+ * @param [metric] A metric id such as "training", "total", "capex", "ai_investment" (omitted: "total", else the company's main spending metric).
+ * @param [year] The (fiscal) year (omitted: the latest year that has the metric).
+ * @param [currency] "USD" or "KRW" to convert at that year's reference rate (FX_RATE(year)); omitted: the currency as published.
+ * @param [dataset] A dataset id such as "openai-2024-costs" (omitted: the column's figures first, then the other datasets).
+ * @returns The figure in whole dollars or won, positive; AI_SOURCE cites it.
+ * @example =AIFIN.AI_SPEND("OpenAI", "training", 2024) returns 3000000000
+ */
+export function aiSpendFunction(company: string, metric?: string, year?: number, currency?: string, dataset?: string): number {
+  return excel(() => {
+    const wanted = currencyCode(currency);
+    const figure = lookupFigure({ company, metric, year, dataset });
+    return figureIn(figure, wanted ?? figure.row.currency).value;
+  });
+}
+
+/**
+ * A company's revenue from the curated datasets, in whole units of currency.
+ * @customfunction AI_REVENUE
+ * @param company A company name, Korean name, alias or ticker: "OpenAI", "오픈AI".
+ * @param [year] The year (omitted: the latest year with revenue).
+ * @param [currency] "USD" or "KRW" to convert at that year's reference rate; omitted: as published.
+ * @returns Revenue in whole dollars or won.
+ * @example =AIFIN.AI_REVENUE("OpenAI", 2024) returns 4000000000
+ */
+export function aiRevenueFunction(company: string, year?: number, currency?: string): number {
+  return aiSpendFunction(company, "revenue", year, currency);
+}
+
+/**
+ * The USD/KRW reference rate of a period, in won per US dollar.
+ * @customfunction FX_RATE
+ * @param [period] A year (2024), quarter ("2024-Q3"), month ("2024-11"), or date ("2024-12-31" or a date cell). Omitted: the add-in's reference rate.
+ * @returns Won per US dollar (KRW per USD), positive.
+ * @example =AIFIN.FX_RATE("2024-Q3") returns 1358.35
+ */
+export function fxRateFunction(period?: number | string): number {
+  return excel(() => (period === null || period === undefined || period === "" ? referenceRate() : fxRate(period).value));
+}
+
+/**
+ * The companies AIFIN has figures for, as a spilled column of names.
+ * @customfunction AI_COMPANIES
+ * @param [dataset] A dataset id such as "bigtech-capex" (omitted: every company the functions know).
+ * @returns A column of company names (Korean names in a Korean Excel).
+ * @example =AIFIN.AI_COMPANIES("korea-ai-investment")
+ */
+export function aiCompaniesFunction(dataset?: string): string[][] {
+  return excel(() => companyNames(dataset ?? null, messageLanguage()).map((name) => [name]));
+}
+
+/**
+ * A curated dataset as a spilled table: company, metric, period, value, currency, status, source.
+ * @customfunction AI_TABLE
+ * @param dataset A dataset id: "column-2024", "openai-2024-costs", "bigtech-capex", "korea-ai-investment" or "usd-krw-rates".
+ * @param [headers] TRUE (default) to start with a header row; FALSE for the rows alone.
+ * @returns A table, 7 columns wide; values in whole units of their currency.
+ * @example =AIFIN.AI_TABLE("column-2024")
+ */
+export function aiTableFunction(dataset: string, headers?: boolean): Array<Array<number | string>> {
+  return excel(() => datasetTable(dataset, headers ?? true, messageLanguage()));
+}
+
+/**
+ * Where a figure comes from: "publisher, title (date), url", its status, and the rate used where it was converted.
+ * @customfunction AI_SOURCE
+ * @param company A company name, Korean name, alias or ticker.
+ * @param [metric] The metric, as for AI_SPEND (omitted: the same default, stated in the text).
+ * @param [year] The year, as for AI_SPEND (omitted: the latest, stated in the text).
+ * @param [currency] "USD" or "KRW": cite the rate AI_SPEND converts at.
+ * @param [dataset] A dataset id, as for AI_SPEND.
+ * @returns One line of text citing the figure.
+ * @example =AIFIN.AI_SOURCE("OpenAI", "training", 2024)
+ */
+export function aiSourceFunction(company: string, metric?: string, year?: number, currency?: string, dataset?: string): string {
+  return excel(() => {
+    const wanted = currencyCode(currency);
+    const figure = lookupFigure({ company, metric, year, dataset });
+    return sourceText(figure, messageLanguage(), figureIn(figure, wanted ?? figure.row.currency).rate);
+  });
 }
 
 // The functions runtime's one side effect: error messages follow Office's display language.

@@ -41,14 +41,45 @@ const EXPECTED: Record<string, Array<[string, boolean, string]>> = {
   ],
   NET_LOSS: [
     ["revenue", false, "matrix"],
-    ["expenses", false, "matrix"],
+    ["expenses", true, "matrix"],
+    ["year", true, "scalar"],
+    ["currency", true, "scalar"],
+    ["dataset", true, "scalar"],
   ],
   KRW_PARSE: [["text", false, "matrix"]],
   KRW_FORMAT: [
     ["amount", false, "matrix"],
     ["style", true, "scalar"],
   ],
+  AI_SPEND: [
+    ["company", false, "scalar"],
+    ["metric", true, "scalar"],
+    ["year", true, "scalar"],
+    ["currency", true, "scalar"],
+    ["dataset", true, "scalar"],
+  ],
+  AI_REVENUE: [
+    ["company", false, "scalar"],
+    ["year", true, "scalar"],
+    ["currency", true, "scalar"],
+  ],
+  FX_RATE: [["period", true, "scalar"]],
+  AI_COMPANIES: [["dataset", true, "scalar"]],
+  AI_TABLE: [
+    ["dataset", false, "scalar"],
+    ["headers", true, "scalar"],
+  ],
+  AI_SOURCE: [
+    ["company", false, "scalar"],
+    ["metric", true, "scalar"],
+    ["year", true, "scalar"],
+    ["currency", true, "scalar"],
+    ["dataset", true, "scalar"],
+  ],
 };
+
+/** Functions whose result spills (a range in, or a list or table out). */
+const SPILLS = ["USD_TO_KRW", "KRW_TO_USD", "NET_LOSS", "KRW_PARSE", "KRW_FORMAT", "AI_COMPANIES", "AI_TABLE"];
 
 const metadata = read("functions.json");
 const byId = new Map(metadata.functions.map((f) => [f.id, f]));
@@ -72,10 +103,14 @@ describe("dist/functions.json", () => {
     }
   });
 
-  it("returns spilled ranges where a range is taken", () => {
+  it("returns spilled ranges where a range is taken or a list is given, single values elsewhere", () => {
     for (const id of Object.keys(EXPECTED)) {
-      expect([id, byId.get(id)!.result.dimensionality]).toEqual([id, "matrix"]);
+      expect([id, byId.get(id)!.result.dimensionality ?? "scalar"]).toEqual([id, SPILLS.includes(id) ? "matrix" : "scalar"]);
     }
+  });
+
+  it("declares nothing beyond the permanent ids", () => {
+    expect(metadata.functions.map((f) => f.id).sort()).toEqual(Object.keys(EXPECTED).sort());
   });
 
   it("registers each function in the bundle with CustomFunctions.associate", () => {

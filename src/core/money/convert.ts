@@ -126,3 +126,18 @@ export function krwToUsd(amount: number | Dec, rate: number | PreparedRate): num
   }
   return toExcelNumber(decDivRoundHalfAwayFromZero(exactAmount(amount), r.dec, 2));
 }
+
+/**
+ * Converts an amount between its currency and another at a rate, by the rules of usdToKrw and
+ * krwToUsd (so a figure converted here equals USD_TO_KRW(x, rate) / KRW_TO_USD(x, rate)).
+ * @param amount - in whole units of `from` (a number read as typed, or an exact Dec)
+ * @param from - the amount's currency
+ * @param to - the currency wanted
+ * @param rate - KRW per USD (> 0); unused when the currencies are the same
+ * @returns the amount in `to`: whole won, or dollars to the cent; unchanged when from = to
+ * @example convertAmount(3e9, "USD", "KRW", 1364.435) // 4093305000000
+ */
+export function convertAmount(amount: number, from: "USD" | "KRW", to: "USD" | "KRW", rate: number | PreparedRate): number {
+  if (from === to) return amount;
+  return to === "KRW" ? usdToKrw(amount, rate) : krwToUsd(amount, rate);
+}

@@ -1,0 +1,54 @@
+/* Publishes the curated datasets for the task pane to refresh from: dist/datasets/<id>.json (the
+ * file's bytes as they are in data/) and dist/datasets/index.json listing each with its version,
+ * as-of date, row count and content hash. The functions embed their own copy (offline); the
+ * schema check runs before the build (npm run data:check). */
+const crypto = require("crypto");
+const fs = require("fs");
+const path = require("path");
+
+/**
+ * The feed index for a folder of dataset files.
+ * @param {string} dir - data/datasets
+ * @returns {{index: {datasets: object[]}, files: Array<{name: string, bytes: Buffer}>}}
+ */
+function datasetFeed(dir) {
+  const files = fs
+    .readdirSync(dir)
+    .filter((name) => name.endsWith(".json"))
+    .sort()
+    .map((name) => ({ name, bytes: fs.readFileSync(path.join(dir, name)) }));
+  const datasets = files.map(({ name, bytes }) => {
+    const { meta, rows } = JSON.parse(bytes.toString("utf8"));
+    if (`${meta.id}.json` !== name) throw new Error(`${name}: meta.id is '${meta.id}'; the file must be named after it`);
+    return {
+      id: meta.id,
+      title: meta.title,
+      version: meta.version,
+      asOf: meta.asOf,
+      hash: crypto.createHash("sha256").update(bytes).digest("hex"),
+      rows: rows.length,
+      file: name,
+    };
+  });
+  return { index: { datasets }, files };
+}
+
+/** Webpack plugin: emits the feed under `datasets/`. */
+class DatasetFeedPlugin {
+  constructor(options) {
+    this.dir = options.dir;
+  }
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("DatasetFeedPlugin", (compilation) => {
+      const { Compilation, sources } = compiler.webpack;
+      compilation.contextDependencies.add(this.dir);
+      compilation.hooks.processAssets.tap({ name: "DatasetFeedPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+        const { index, files } = datasetFeed(this.dir);
+        for (const { name, bytes } of files) compilation.emitAsset(`datasets/${name}`, new sources.RawSource(bytes));
+        compilation.emitAsset("datasets/index.json", new sources.RawSource(JSON.stringify(index, null, 2)));
+      });
+    });
+  }
+}
+
+module.exports = { datasetFeed, DatasetFeedPlugin };
