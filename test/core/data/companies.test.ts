@@ -1,4 +1,4 @@
-import { failure } from "./failure";
+import { failure } from "../../support/failure";
 import { allCompanies, companyName, findCompany } from "../../../src/core/data/companies";
 import { matchKey } from "../../../src/core/data/vocabulary";
 

@@ -1,5 +1,5 @@
 import { companyCoverage, lookupFigure, type FigureQuery } from "../../../src/core/data/lookup";
-import { failure } from "./failure";
+import { failure } from "../../support/failure";
 
 describe("lookupFigure", () => {
   describe("finds the figure", () => {

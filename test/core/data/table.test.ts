@@ -1,7 +1,7 @@
 import { companyNames, datasetIds, datasetTable, sourceText } from "../../../src/core/data/table";
 import { lookupFigure } from "../../../src/core/data/lookup";
 import { fxRate } from "../../../src/core/fx/rates";
-import { failure } from "./failure";
+import { failure } from "../../support/failure";
 
 describe("datasetTable", () => {
   it("starts with the localized header row", () => {

@@ -1,5 +1,5 @@
 import { excelSerialToDate, parsePeriod, periodChain, periodLabel, type Period } from "../../../src/core/fx/period";
-import { failure } from "../data/failure";
+import { failure } from "../../support/failure";
 
 describe("excelSerialToDate", () => {
   it.each([

@@ -3,7 +3,7 @@ import { parsePeriod } from "../../../src/core/fx/period";
 import type { RateRow } from "../../../src/core/data/schema";
 import { referenceRate } from "../../../src/core/fx/reference";
 import { datasetById } from "../../../src/core/data/catalog";
-import { failure } from "../data/failure";
+import { failure } from "../../support/failure";
 
 describe("fxRate", () => {
   describe("omitted: the reference rate (meta.reference = 2024-Q4)", () => {

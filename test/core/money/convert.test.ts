@@ -1,21 +1,11 @@
 import Big from "big.js";
 import fc from "fast-check";
-import { AifinError } from "../../../src/core/errors";
+import { failure as thrown } from "../../support/failure";
 import { krwToUsd, prepareRate, usdToKrw } from "../../../src/core/money/convert";
 import { decFromDigits, decFromNumber } from "../../../src/core/money/decimal";
 
 const RUNS = { numRuns: 1000 };
 const EXCEL_LIMIT = new Big("9.99e307");
-
-function thrown(f: () => unknown): AifinError {
-  try {
-    f();
-  } catch (error) {
-    if (error instanceof AifinError) return error;
-    throw error;
-  }
-  throw new Error("expected an AifinError");
-}
 
 /** big.js with ties rounded away from zero and 2 places for division (cents). */
 const Cents = Big();

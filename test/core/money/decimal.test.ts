@@ -1,6 +1,6 @@
 import Big from "big.js";
 import fc from "fast-check";
-import { AifinError } from "../../../src/core/errors";
+import { failure as thrown } from "../../support/failure";
 import {
   decAdd,
   decCompare,
@@ -20,17 +20,6 @@ import {
 } from "../../../src/core/money/decimal";
 
 const RUNS = { numRuns: 1000 };
-
-/** The error a call throws, for asserting on kind and key rather than text. */
-function thrown(f: () => unknown): AifinError {
-  try {
-    f();
-  } catch (error) {
-    if (error instanceof AifinError) return error;
-    throw error;
-  }
-  throw new Error("expected an AifinError");
-}
 
 function isNormalised(d: Dec): boolean {
   return Number.isSafeInteger(d.e) && d.e >= 0 && (d.e === 0 || d.m % 10n !== 0n) && !(d.m === 0n && d.e !== 0);

@@ -1,18 +1,8 @@
 import fc from "fast-check";
-import { AifinError } from "../../../src/core/errors";
+import { failure as thrown } from "../../support/failure";
 import { decFromDigits } from "../../../src/core/money/decimal";
 import { formatKrw } from "../../../src/core/money/format";
 import { parseAmount } from "../../../src/core/money/parse";
-
-function thrown(f: () => unknown): AifinError {
-  try {
-    f();
-  } catch (error) {
-    if (error instanceof AifinError) return error;
-    throw error;
-  }
-  throw new Error("expected an AifinError");
-}
 
 describe("formatKrw", () => {
   describe("in mixed Korean units (the default)", () => {

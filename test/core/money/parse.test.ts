@@ -1,18 +1,9 @@
-import fc from "fast-check";
 import { AifinError } from "../../../src/core/errors";
+import fc from "fast-check";
+import { failure as thrown } from "../../support/failure";
 import type { MessageKey } from "../../../src/core/messages";
 import { decFromDigits, decToString } from "../../../src/core/money/decimal";
 import { amountFrom, parseAmount, type Currency } from "../../../src/core/money/parse";
-
-function thrown(f: () => unknown): AifinError {
-  try {
-    f();
-  } catch (error) {
-    if (error instanceof AifinError) return error;
-    throw error;
-  }
-  throw new Error("expected an AifinError");
-}
 
 /** A parse result in a form a table can state: digits, currency, approximate. */
 function read(text: string): [string, Currency | null, boolean] {

@@ -1,4 +1,4 @@
-import { AifinError } from "../../../src/core/errors";
+import { AifinError } from "../../src/core/errors";
 
 /** The AifinError `run` throws (fails the test if it throws nothing or something else). */
 export function failure(run: () => unknown): AifinError {
