@@ -95,6 +95,31 @@ export const MESSAGES = {
     en: "The ranges have different shapes ({a} and {b})",
     ko: "범위의 크기가 서로 다릅니다({a}, {b})",
   },
+  // Arguments of the custom functions (src/functions/cells.ts, functions.ts).
+  notOneValue: {
+    en: "A single value is expected here, not a range",
+    ko: "여기에는 범위가 아닌 하나의 값을 넣으세요",
+  },
+  notANumber: {
+    en: "'{text}' is not a number",
+    ko: "'{text}'은(는) 숫자가 아닙니다",
+  },
+  notALogical: {
+    en: "'{text}' is not TRUE or FALSE",
+    ko: "'{text}'은(는) TRUE 또는 FALSE가 아닙니다",
+  },
+  netLossExpensesWithCompany: {
+    en: "With a company name, NET_LOSS takes no expenses: leave the second argument empty",
+    ko: "회사 이름을 줄 때 NET_LOSS에는 비용을 넣지 않습니다. 두 번째 인수를 비워 두세요",
+  },
+  netLossCompanyArguments: {
+    en: "NET_LOSS takes a year, currency or dataset only with a company name as its first argument",
+    ko: "NET_LOSS의 연도, 통화, 데이터셋 인수는 첫 번째 인수가 회사 이름일 때만 씁니다",
+  },
+  noCompaniesInDataset: {
+    en: "The dataset '{id}' has no company figures",
+    ko: "데이터셋 '{id}'에는 회사 수치가 없습니다",
+  },
   // Datasets, companies, metrics and FX rates (src/core/data, src/core/fx).
   unknownCompany: {
     en: "Unknown company '{name}' — see AI_COMPANIES()",

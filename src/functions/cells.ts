@@ -1,7 +1,7 @@
 /* The adapter ring between Excel's argument shapes and the core: scalars and ranges in,
  * values or Excel errors out. No money logic here. */
 import { AifinError } from "../core/errors";
-import { message, type Language } from "../core/messages";
+import { message, type Language, type MessageParams } from "../core/messages";
 
 /** A cell value as Excel hands it to a custom function (blank arrives as null or ""). */
 export type CellInput = number | string | boolean | null | undefined;
@@ -22,14 +22,35 @@ export function messageLanguage(): Language {
   return language;
 }
 
+/** Longest piece of a user's own text quoted back in a message, in UTF-16 units. */
+const MAX_QUOTED = 60;
+/** The message parameters that quote what the user typed (the others are lists the add-in made). */
+const QUOTED_PARAMS = new Set(["text", "name", "word", "style", "period", "metric", "id", "number", "part", "unit", "year"]);
+
+/**
+ * A message's parameters with the user's long text shortened ("abc…"): a 100,000-character cell
+ * quoted whole would make the error card unreadable. A surrogate pair is not cut in half.
+ */
+function quotable(params: MessageParams): MessageParams {
+  let out: Record<string, string | number> | null = null;
+  for (const [name, value] of Object.entries(params)) {
+    if (typeof value !== "string" || value.length <= MAX_QUOTED || !QUOTED_PARAMS.has(name)) continue;
+    const high = value.charCodeAt(MAX_QUOTED - 2);
+    const cut = high >= 0xd800 && high <= 0xdbff ? MAX_QUOTED - 2 : MAX_QUOTED - 1;
+    out ??= { ...params };
+    out[name] = `${value.slice(0, cut)}…`;
+  }
+  return out ?? params;
+}
+
 /** Turns any failure into the Excel error the user sees: #VALUE!/#N/A with the reason, or #NUM!. */
 export function toExcelError(error: unknown): CustomFunctions.Error {
   const { Error: ExcelError, ErrorCode } = CustomFunctions;
   if (error instanceof ExcelError) return error;
   if (error instanceof AifinError) {
     if (error.kind === "num") return new ExcelError(ErrorCode.invalidNumber);
-    if (error.kind === "na") return new ExcelError(ErrorCode.notAvailable, error.text(language));
-    return new ExcelError(ErrorCode.invalidValue, error.text(language));
+    const text = message(error.key, quotable(error.params), language);
+    return new ExcelError(error.kind === "na" ? ErrorCode.notAvailable : ErrorCode.invalidValue, text);
   }
   const reason = error instanceof Error ? error.message : String(error);
   return new ExcelError(ErrorCode.invalidValue, message("unexpected", { reason }, language));
@@ -40,10 +61,30 @@ export function isBlank(value: CellInput): value is null | undefined | "" {
   return value === null || value === undefined || value === "";
 }
 
-/** Wraps a scalar as a 1×1 range; a range stays as it is. */
+/**
+ * A range as Excel lays it out: a scalar becomes a 1×1 range, an empty range ([] or [[]]) one
+ * blank cell, and a ragged one (rows of different lengths, which only a faulty host sends) is
+ * padded with blank cells to its widest row, so every result is rectangular. A well-formed range
+ * is returned as it is, without a copy.
+ */
 export function asMatrix(input: MatrixInput): CellInput[][] {
-  if (Array.isArray(input)) return input.length === 0 ? [[null]] : input;
-  return [[input]];
+  if (!Array.isArray(input)) return [[input]];
+  if (input.length === 0) return [[null]];
+  let width = 0;
+  let wellFormed = true;
+  for (let i = 0; i < input.length; i++) {
+    const row: unknown = input[i];
+    const length = Array.isArray(row) ? row.length : -1;
+    if (i > 0 && length !== width) wellFormed = false;
+    width = Math.max(width, length);
+  }
+  if (wellFormed && width > 0) return input;
+  width = Math.max(width, 1);
+  return input.map((row: unknown) => {
+    const cells: CellInput[] = Array.isArray(row) ? row.slice() : [row as CellInput];
+    while (cells.length < width) cells.push(null);
+    return cells;
+  });
 }
 
 /** True for a 1×1 range. */
@@ -110,7 +151,7 @@ export function zipCells(a: MatrixInput, b: MatrixInput, fn: (x: CellValue, y: C
   const right = asMatrix(b);
   const leftOne = isSingle(left);
   const rightOne = isSingle(right);
-  const shape = (m: CellInput[][]) => `${m.length}×${Math.max(...m.map((r) => r.length))}`;
+  const shape = (m: CellInput[][]) => `${m.length}×${m[0].length}`; // asMatrix made them rectangular
   if (!leftOne && !rightOne && shape(left) !== shape(right)) {
     throw toExcelError(new AifinError("value", "shapeMismatch", { a: shape(left), b: shape(right) }));
   }
@@ -129,4 +170,95 @@ export function zipCells(a: MatrixInput, b: MatrixInput, fn: (x: CellValue, y: C
       }
     }),
   );
+}
+
+/**
+ * The one value of a scalar argument. A faulty host may wrap it in a range: a 1×1 range is
+ * unwrapped, a larger one refused. An Excel error passed in is thrown as it is, as Excel's own
+ * functions pass an argument's error on.
+ */
+function scalar(input: unknown): CellInput {
+  let value = input;
+  if (Array.isArray(value)) {
+    const cells = asMatrix(value);
+    if (cells.length !== 1 || cells[0].length !== 1) throw new AifinError("value", "notOneValue");
+    value = cells[0][0];
+  }
+  if (isPassedError(value)) throw value;
+  if (typeof value === "object" && value !== null) throw new AifinError("value", "notOneValue");
+  return value as CellInput;
+}
+
+/** How Excel shows a logical: TRUE or FALSE. */
+function shownLogical(value: boolean): string {
+  return value ? "TRUE" : "FALSE";
+}
+
+/**
+ * A text argument (a company, metric, dataset, currency or style), as Excel would show it.
+ * @param input - the argument as Excel passes it
+ * @returns the text; a number as its digits ("5930"), a logical as "TRUE"/"FALSE"; null when omitted or blank
+ * @throws an Excel error passed in, as it is; AifinError #VALUE! "notOneValue" for a range
+ * @example textArgument(null) // null
+ */
+export function textArgument(input: unknown): string | null {
+  const value = scalar(input);
+  if (value === null || value === undefined || value === "") return null;
+  if (typeof value === "boolean") return shownLogical(value);
+  return typeof value === "number" ? String(value) : value;
+}
+
+/** A numeral as Excel reads text typed where a number belongs: "1320", "-0.5", "1.5e3". */
+const NUMERAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
+
+/**
+ * A number argument (a rate, a year).
+ * @param input - the argument as Excel passes it
+ * @returns the number (NaN and ±Infinity as they are, for the core to refuse); numeric text read
+ *   as its number; null when omitted or blank
+ * @throws AifinError #VALUE! "notANumber" for a logical or other text; an Excel error passed in
+ * @example numberArgument("1320") // 1320
+ */
+export function numberArgument(input: unknown): number | null {
+  const value = scalar(input);
+  if (value === null || value === undefined || value === "") return null;
+  if (typeof value === "number") return value;
+  if (typeof value === "string" && value.length <= 64 && NUMERAL.test(value.normalize("NFKC").trim())) {
+    return Number(value.normalize("NFKC").trim());
+  }
+  throw new AifinError("value", "notANumber", { text: typeof value === "boolean" ? shownLogical(value) : value });
+}
+
+/**
+ * A logical argument (TRUE/FALSE).
+ * @param input - the argument as Excel passes it
+ * @returns the logical; a number is FALSE when 0 and TRUE otherwise, the text "TRUE"/"FALSE" (any
+ *   case) its logical; null when omitted or blank
+ * @throws AifinError #VALUE! "notALogical" for other text or NaN; an Excel error passed in
+ * @example logicalArgument(0) // false
+ */
+export function logicalArgument(input: unknown): boolean | null {
+  const value = scalar(input);
+  if (value === null || value === undefined || value === "") return null;
+  if (typeof value === "boolean") return value;
+  if (typeof value === "number" && !Number.isNaN(value)) return value !== 0;
+  if (typeof value === "string" && value.length <= 16) {
+    const word = value.trim().toUpperCase();
+    if (word === "TRUE" || word === "FALSE") return word === "TRUE";
+  }
+  throw new AifinError("value", "notALogical", { text: String(value) });
+}
+
+/**
+ * A period argument: a number (a year or a date serial) or text, for the core to read.
+ * @param input - the argument as Excel passes it
+ * @returns the number or text; null when omitted or blank
+ * @throws AifinError #VALUE! "badPeriod" for a logical; an Excel error passed in
+ * @example periodArgument("2024-Q3") // "2024-Q3"
+ */
+export function periodArgument(input: unknown): number | string | null {
+  const value = scalar(input);
+  if (value === null || value === undefined || value === "") return null;
+  if (typeof value === "boolean") throw new AifinError("value", "badPeriod", { period: shownLogical(value) });
+  return value;
 }

@@ -7,7 +7,7 @@ import {
   convertAmount,
   currencyCode,
   decSub,
-  decToNumber,
+  decToExcelNumber,
   formatKrw,
   krwToUsd,
   parseAmount,
@@ -22,7 +22,20 @@ import { findCompany } from "../core/data/companies";
 import { lookupFigure, type Figure } from "../core/data/lookup";
 import { companyNames, datasetTable, sourceText } from "../core/data/table";
 import { referenceChoice } from "../shared/reference-rate";
-import { asMatrix, isBlank, mapCells, messageLanguage, setMessageLanguage, toExcelError, zipCells, type CellValue } from "./cells";
+import {
+  asMatrix,
+  isBlank,
+  logicalArgument,
+  mapCells,
+  messageLanguage,
+  numberArgument,
+  periodArgument,
+  setMessageLanguage,
+  textArgument,
+  toExcelError,
+  zipCells,
+  type CellValue,
+} from "./cells";
 
 /** Runs a scalar function body: any failure becomes the Excel error the user sees. */
 function excel<T>(body: () => T): T {
@@ -39,13 +52,20 @@ function excel<T>(body: () => T): T {
  */
 function referenceRate(): number {
   const choice = referenceChoice();
-  if (choice?.kind === "manual") return choice.rate;
+  if (choice?.kind === "manual") {
+    // The setting lives in shared state any bundle (or a stale workbook setting) may have written.
+    if (!(Number.isFinite(choice.rate) && choice.rate > 0)) throw new AifinError("num", "rateNotPositive", { rate: String(choice.rate) });
+    return choice.rate;
+  }
   return fxRate(choice?.kind === "period" ? choice.period : null).value;
 }
 
 /** The rate a conversion uses: the one given, or the reference rate. */
-function rateOrReference(rate: number | null | undefined) {
-  return excel(() => prepareRate(rate === null || rate === undefined ? referenceRate() : rate));
+function rateOrReference(rate: unknown) {
+  return excel(() => {
+    const given = numberArgument(rate);
+    return prepareRate(given === null ? referenceRate() : given);
+  });
 }
 
 /** An amount a function requires: a blank never reaches here (cells.ts keeps it blank). */
@@ -111,9 +131,20 @@ export function netLossFunction(
   dataset?: string,
 ): Array<Array<number | string | CustomFunctions.Error>> {
   const company = companyIn(revenue);
-  if (company !== null) return [[excel(() => companyNetLoss(company, year, currency, dataset))]];
+  if (company !== null) {
+    if (!omitted(expenses)) throw toExcelError(new AifinError("value", "netLossExpensesWithCompany"));
+    return [[excel(() => companyNetLoss(company, numberArgument(year), textArgument(currency), textArgument(dataset)))]];
+  }
   if (expenses === null || expenses === undefined) throw toExcelError(new AifinError("value", "expensesMissing"));
+  // Ignoring them would answer a question the user did not ask (e.g. in dollars when KRW was asked).
+  if (![year, currency, dataset].every(omitted)) throw toExcelError(new AifinError("value", "netLossCompanyArguments"));
   return zipCells(revenue, expenses, (r, e) => netLossOf(r, e));
+}
+
+/** True for an argument left out or blank (a range of blank cells included). */
+function omitted(input: unknown): boolean {
+  if (Array.isArray(input)) return asMatrix(input).every((row) => row.every(isBlank));
+  return isBlank(input as CellValue | null | undefined);
 }
 
 /** The company a single text cell names, or null when it is not a single company name. */
@@ -135,7 +166,7 @@ function companyNetLoss(company: string, year: number | null | undefined, curren
   const revenue = lookupFigure({ company, metric: "revenue", year: total.year, dataset });
   const wanted = currencyCode(currency) ?? total.row.currency;
   const exact = (figure: Figure) => amountFrom(figureIn(figure, wanted).value, null) as Dec;
-  return decToNumber(decSub(exact(total), exact(revenue)));
+  return decToExcelNumber(decSub(exact(total), exact(revenue)));
 }
 
 /** expenses − revenue for two cell values; currencies stated in text must agree. */
@@ -145,7 +176,7 @@ function netLossOf(revenue: CellValue, expenses: CellValue): number {
   if (r.currency && e.currency && r.currency !== e.currency) {
     throw new AifinError("value", "mixedCurrency", { a: r.currency, b: e.currency });
   }
-  return decToNumber(decSub(e.value, r.value));
+  return decToExcelNumber(decSub(e.value, r.value));
 }
 
 /** A cell as an exact amount and the currency its text states (numbers state none). */
@@ -162,7 +193,7 @@ function cellAmount(value: CellValue): { value: Dec; currency: "USD" | "KRW" | n
  * @example =AIFIN.KRW_PARSE("약 3조9600억 원") returns 3960000000000
  */
 export function krwParseFunction(text: Array<Array<number | string | boolean | null>>): Array<Array<number | string | CustomFunctions.Error>> {
-  return mapCells(text, (value) => decToNumber(requiredAmount(value, "KRW")));
+  return mapCells(text, (value) => decToExcelNumber(requiredAmount(value, "KRW")));
 }
 
 /**
@@ -177,7 +208,8 @@ export function krwFormatFunction(
   amount: Array<Array<number | string | boolean | null>>,
   style?: string,
 ): Array<Array<number | string | CustomFunctions.Error>> {
-  return mapCells(amount, (value) => formatKrw(typeof value === "number" ? value : requiredAmount(value, "KRW"), style ?? null));
+  const format = excel(() => textArgument(style));
+  return mapCells(amount, (value) => formatKrw(typeof value === "number" ? value : requiredAmount(value, "KRW"), format));
 }
 
 /**
@@ -204,10 +236,16 @@ function figureIn(figure: Figure, currency: Currency): { value: number; rate?: F
  */
 export function aiSpendFunction(company: string, metric?: string, year?: number, currency?: string, dataset?: string): number {
   return excel(() => {
-    const wanted = currencyCode(currency);
-    const figure = lookupFigure({ company, metric, year, dataset });
+    const query = figureQuery(company, metric, year, dataset);
+    const wanted = currencyCode(textArgument(currency));
+    const figure = lookupFigure(query);
     return figureIn(figure, wanted ?? figure.row.currency).value;
   });
+}
+
+/** The lookup the arguments ask for, each read as Excel passes it (a blank company is refused). */
+function figureQuery(company: unknown, metric: unknown, year: unknown, dataset: unknown) {
+  return { company: textArgument(company) ?? "", metric: textArgument(metric), year: numberArgument(year), dataset: textArgument(dataset) };
 }
 
 /**
@@ -231,7 +269,10 @@ export function aiRevenueFunction(company: string, year?: number, currency?: str
  * @example =AIFIN.FX_RATE("2024-Q3") returns 1358.35
  */
 export function fxRateFunction(period?: number | string): number {
-  return excel(() => (period === null || period === undefined || period === "" ? referenceRate() : fxRate(period).value));
+  return excel(() => {
+    const given = periodArgument(period);
+    return given === null ? referenceRate() : fxRate(given).value;
+  });
 }
 
 /**
@@ -242,7 +283,13 @@ export function fxRateFunction(period?: number | string): number {
  * @example =AIFIN.AI_COMPANIES("korea-ai-investment")
  */
 export function aiCompaniesFunction(dataset?: string): string[][] {
-  return excel(() => companyNames(dataset ?? null, messageLanguage()).map((name) => [name]));
+  return excel(() => {
+    const id = textArgument(dataset);
+    const names = companyNames(id, messageLanguage());
+    // An empty array is no result Excel can show: say why instead.
+    if (names.length === 0) throw new AifinError("na", "noCompaniesInDataset", { id: id ?? "" });
+    return names.map((name) => [name]);
+  });
 }
 
 /**
@@ -254,7 +301,7 @@ export function aiCompaniesFunction(dataset?: string): string[][] {
  * @example =AIFIN.AI_TABLE("column-2024")
  */
 export function aiTableFunction(dataset: string, headers?: boolean): Array<Array<number | string>> {
-  return excel(() => datasetTable(dataset, headers ?? true, messageLanguage()));
+  return excel(() => datasetTable(textArgument(dataset) ?? "", logicalArgument(headers) ?? true, messageLanguage()));
 }
 
 /**
@@ -270,8 +317,9 @@ export function aiTableFunction(dataset: string, headers?: boolean): Array<Array
  */
 export function aiSourceFunction(company: string, metric?: string, year?: number, currency?: string, dataset?: string): string {
   return excel(() => {
-    const wanted = currencyCode(currency);
-    const figure = lookupFigure({ company, metric, year, dataset });
+    const query = figureQuery(company, metric, year, dataset);
+    const wanted = currencyCode(textArgument(currency));
+    const figure = lookupFigure(query);
     return sourceText(figure, messageLanguage(), figureIn(figure, wanted ?? figure.row.currency).rate);
   });
 }

@@ -46,7 +46,8 @@ export function allDatasets(): readonly Dataset[] {
  * @example datasetById("bigtech-capex").rows.length // 17
  */
 export function datasetById(id: string): Dataset {
-  const wanted = id.trim().toLowerCase();
+  // Ids are short: a long text is refused before it is copied and lower-cased.
+  const wanted = id.length > 200 ? null : id.trim().toLowerCase();
   const found = DATASETS.find((d) => d.meta.id === wanted);
   if (!found) throw new AifinError("na", "unknownDataset", { id, ids: DATASETS.map((d) => d.meta.id).join(", ") });
   return found;

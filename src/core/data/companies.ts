@@ -7,6 +7,9 @@ import { matchKey } from "./vocabulary";
 
 const REGISTRY = registryJson as CompanyRegistry;
 
+/** Longest text looked up as a name, in UTF-16 units; longer text is no company's name. */
+export const MAX_NAME_LENGTH = 200;
+
 /** Every name a company answers to, by match key. Built once; the data check forbids collisions. */
 const INDEX: ReadonlyMap<string, Company> = new Map(
   REGISTRY.companies.flatMap((company) =>
@@ -34,7 +37,8 @@ export function allCompanies(): readonly Company[] {
  */
 export function findCompany(name: string): Company {
   if (name.trim() === "") throw new AifinError("value", "emptyCompany");
-  const company = INDEX.get(matchKey(name));
+  // No name is this long: refusing first keeps NFKC (up to 18× longer) off a 100,000-character cell.
+  const company = name.length > MAX_NAME_LENGTH ? undefined : INDEX.get(matchKey(name));
   if (!company) throw new AifinError("na", "unknownCompany", { name });
   return company;
 }

@@ -3,6 +3,7 @@ import { AifinError } from "../errors";
 import type { Language } from "../messages";
 import type { Bilingual, MetricDef, MetricsFile } from "./schema";
 import metricsJson from "../../../data/metrics.json";
+import { MAX_NAME_LENGTH } from "./companies";
 import { matchKey, type Qualifier, type RateKind, type Status } from "./vocabulary";
 
 const FILE = metricsJson as MetricsFile;
@@ -31,7 +32,8 @@ export function allMetrics(): readonly MetricDef[] {
  * @example resolveMetric("시설투자").id // "facility"
  */
 export function resolveMetric(name: string): MetricDef {
-  const metric = INDEX.get(matchKey(name));
+  // Longer text is no metric's name: refused before NFKC, which may make it 18× longer.
+  const metric = name.length > MAX_NAME_LENGTH ? undefined : INDEX.get(matchKey(name));
   if (!metric) throw new AifinError("value", "unknownMetric", { metric: name, metrics: FILE.metrics.map((m) => m.id).join(", ") });
   return metric;
 }

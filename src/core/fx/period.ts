@@ -117,6 +117,8 @@ function fromNumber(value: number, shown: string): Period {
  */
 export function parsePeriod(input: number | string): Period {
   if (typeof input === "number") return fromNumber(input, String(input));
+  // No period is written this long: refused before NFKC, which may make a long text 18× longer.
+  if (input.length > 64) throw new AifinError("value", "badPeriod", { period: input });
   const text = input.normalize("NFKC").trim();
   if (/^\d+(\.\d+)?$/.test(text) && Number(text) > LARGEST_YEAR_NUMBER) return fromNumber(Number(text), input);
   for (const [pattern, make] of PATTERNS) {

@@ -66,7 +66,14 @@ function prepared(rate: number | PreparedRate): PreparedRate {
   return p;
 }
 
-function toExcelNumber(d: Dec): number {
+/**
+ * The number Excel gets for an exact amount: the nearest double, refused beyond Excel's range.
+ * @param d - an exact amount, in any unit
+ * @returns the nearest number, same sign as d; a value too small for a double is 0 (never -0)
+ * @throws AifinError("num", "tooLarge") when |d| is beyond 9.99e307
+ * @example decToExcelNumber(parseAmount("5,803억원").value) // 580300000000
+ */
+export function decToExcelNumber(d: Dec): number {
   const magnitude = d.m < 0n ? { m: -d.m, e: d.e } : d;
   if (decCompare(magnitude, EXCEL_LIMIT) > 0) throw new AifinError("num", "tooLarge");
   return decToNumber(d);
@@ -98,7 +105,7 @@ export function usdToKrw(amount: number | Dec, rate: number | PreparedRate): num
       if (!Number.isNaN(won)) return won; // done exactly on doubles
     }
   }
-  return toExcelNumber(decRoundHalfAwayFromZero(decMul(exactAmount(amount), r.dec), 0));
+  return decToExcelNumber(decRoundHalfAwayFromZero(decMul(exactAmount(amount), r.dec), 0));
 }
 
 /**
@@ -124,7 +131,7 @@ export function krwToUsd(amount: number | Dec, rate: number | PreparedRate): num
       if (!Number.isNaN(cents)) return cents / 100; // exact cents; ÷ 100 gives their nearest double
     }
   }
-  return toExcelNumber(decDivRoundHalfAwayFromZero(exactAmount(amount), r.dec, 2));
+  return decToExcelNumber(decDivRoundHalfAwayFromZero(exactAmount(amount), r.dec, 2));
 }
 
 /**

@@ -16,6 +16,8 @@ const NAMES: Readonly<Record<Currency, readonly string[]>> = {
  */
 export function currencyCode(text: string | null | undefined): Currency | null {
   if (text === null || text === undefined || text.trim() === "") return null;
+  // No currency name is long: refused before NFKC, which may make a long text 18× longer.
+  if (text.length > 32) throw new AifinError("value", "unknownCurrency", { text });
   const key = text.normalize("NFKC").trim().toLowerCase().replace(/\s+/g, "");
   for (const currency of Object.keys(NAMES) as Currency[]) {
     if (NAMES[currency].includes(key)) return currency;

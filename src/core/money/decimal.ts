@@ -219,11 +219,12 @@ export function decDivRoundHalfAwayFromZero(a: Dec, b: Dec, places: number): Dec
  * The double nearest to a decimal (correctly rounded: JavaScript reads the numeral
  * `<digits>e-<places>` to the nearest double, as V8 and every current engine do).
  * @param d - a decimal
- * @returns the nearest number; ±Infinity beyond the double range, 0 for tiny values
+ * @returns the nearest number; ±Infinity beyond the double range, 0 for tiny values (never -0)
  * @example decToNumber({ m: 75n, e: 2 }) // 0.75
  */
 export function decToNumber(d: Dec): number {
-  return Number(`${d.m}e-${d.e}`);
+  // `+ 0`: a negative value too small for a double reads as -0, which Excel must not get.
+  return Number(`${d.m}e-${d.e}`) + 0;
 }
 
 /**

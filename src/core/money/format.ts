@@ -41,6 +41,8 @@ const STYLE_NAMES = "억원, 백만원, 천원, 원 (or blank for mixed units)";
 
 function styleOf(style: string | null | undefined): Style {
   if (style === null || style === undefined) return MIXED;
+  // No style name is long: refused before NFKC, which may make a long text 18× longer.
+  if (style.length > 32) throw new AifinError("value", "unknownStyle", { style, styles: STYLE_NAMES });
   let key = style.normalize("NFKC").replace(/\s+/g, "").toLowerCase();
   for (const currencyWord of ["원", "won", "krw"]) {
     if (key.length > currencyWord.length && key.endsWith(currencyWord)) key = key.slice(0, -currencyWord.length);

@@ -19,7 +19,7 @@ export {
   decToNumber,
   decToString,
 } from "./decimal";
-export { type PreparedRate, convertAmount, krwToUsd, prepareRate, usdToKrw } from "./convert";
+export { type PreparedRate, convertAmount, decToExcelNumber, krwToUsd, prepareRate, usdToKrw } from "./convert";
 export { currencyCode } from "./currency";
 export { type Currency, type ParsedAmount, amountFrom, parseAmount } from "./parse";
 export { formatKrw } from "./format";

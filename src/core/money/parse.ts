@@ -242,8 +242,11 @@ function tokenize(s: string): Token[] {
       while (i < s.length && isHangul(s[i])) i++;
       splitHangul(s.slice(start, i), spaceBefore, out);
     } else {
-      out.push({ kind: "word", raw: c, text: c, spaceBefore });
-      i++;
+      // One code point: an emoji's two UTF-16 halves stay together, so a message can quote it.
+      const pair = c >= "\uD800" && c <= "\uDBFF" && s[i + 1] >= "\uDC00" && s[i + 1] <= "\uDFFF";
+      const raw = pair ? s.slice(i, i + 2) : c;
+      out.push({ kind: "word", raw, text: raw, spaceBefore });
+      i += raw.length;
     }
     spaceBefore = false;
   }
