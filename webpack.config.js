@@ -12,12 +12,16 @@ const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin"
 const { productionManifest, checkManifest, DEV_BASE_URL } = require("./build/manifest.cjs");
 const { KoreanMetadataPlugin } = require("./build/functions-ko.cjs");
 const { DatasetFeedPlugin } = require("./build/datasets.cjs");
+const { contentSecurityPolicy } = require("./build/csp.cjs");
 
 const DEV_PORT = 3000;
-
 module.exports = (env = {}, argv = {}) => {
   const production = argv.mode !== "development";
   const prodUrl = env.prodUrl || process.env.AIFIN_PROD_URL || "";
+
+  // The feed the pane may refresh from besides its own origin (settings may name only this one).
+  const feedUrl = env.feedUrl || process.env.AIFIN_FEED_URL || "";
+  const csp = contentSecurityPolicy(feedUrl);
 
   /** The manifest as it ships: production URLs when one is given, checked either way. */
   function manifestFor(content) {
@@ -60,8 +64,14 @@ module.exports = (env = {}, argv = {}) => {
         template: "./src/taskpane/taskpane.html",
         chunks: ["functions", "taskpane"],
         chunksSortMode: "manual",
+        csp, // written first in <head> by the template: a CSP meta only governs what follows it
       }),
-      new HtmlWebpackPlugin({ filename: "support.html", template: "./src/taskpane/support.html", inject: false }),
+      new HtmlWebpackPlugin({
+        filename: "support.html",
+        template: "./src/taskpane/support.html",
+        inject: false,
+        csp,
+      }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },

@@ -1,6 +1,96 @@
-/* Task pane entry: the only side effect of this runtime is here. The real pane is its own issue;
- * this page loads, says it is ready, and hosts the shared runtime's functions. */
-Office.onReady(() => {
-  const status = document.getElementById("status");
-  if (status) status.textContent = "AIFIN is ready. Type =AIFIN.USD_TO_KRW(1.15, 1310) in a cell.";
-});
+/* Task pane entry: the only side effects of the pane live here (Office.onReady, the DOM, fetch,
+ * crypto, the clock, Excel.run). Everything else is pure (core, state, i18n, feed checks) or a
+ * thin adapter taking a request context (./excel).
+ *
+ * UI: Fluent UI web components v3 rather than Fluent UI React v9. They are framework-free (no
+ * React runtime in the bundle) and style themselves through constructable stylesheets
+ * (adoptedStyleSheets), so the pane can run under a strict Content-Security-Policy without
+ * 'unsafe-inline' for styles; React v9's Griffel injects <style> tags at run time. Our own layout
+ * styles go the same way (view.ts), and the page has no inline script or style. */
+import { allDatasets } from "../core/data/catalog";
+import { setReferenceChoice } from "../shared/reference-rate";
+import { applyReference, cancelClean, chart, clean, loadSelected, refresh, saveFeed, setLanguage, start, type Deps } from "./actions";
+import type { FeedIO } from "./feed";
+import { applyTheme } from "./fluent";
+import { languageFor } from "./i18n";
+import { initialState, reduce, type Event, type State } from "./state";
+import { PaneView } from "./view";
+
+/** The Excel JavaScript API the pane needs (settings and names 1.4, conditional formats 1.6, chart
+ * axes and freeze panes 1.7); with 1.9, refreshes also check a table's filter before adding or
+ * deleting rows (Excel refuses those on a filtered table). */
+const EXCEL_API = "1.7";
+const EXCEL_API_FILTER = "1.9";
+
+/** How long the pane waits for the feed before calling it unreachable. */
+const FEED_TIMEOUT_MS = 15_000;
+
+const browserFeed: FeedIO = {
+  async get(url) {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), FEED_TIMEOUT_MS);
+    try {
+      // Same-origin by default; a configured feed is https (checked before it is saved).
+      const response = await fetch(url, { signal: controller.signal, cache: "no-cache", credentials: "omit", redirect: "follow" });
+      return { status: response.status, bytes: new Uint8Array(await response.arrayBuffer()) };
+    } finally {
+      clearTimeout(timer);
+    }
+  },
+  async sha256(bytes) {
+    const digest = await crypto.subtle.digest("SHA-256", bytes as BufferSource);
+    return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+  },
+};
+
+function boot(info: { host: Office.HostType | null }): void {
+  const root = document.getElementById("app");
+  if (!root) return;
+  applyTheme();
+  const inExcel = info.host === Office.HostType.Excel;
+  const displayLanguage = Office.context?.displayLanguage ?? navigator.language;
+  let state: State = initialState(languageFor(displayLanguage, null));
+  let view: PaneView | null = null;
+  const dispatch = (event: Event) => {
+    state = reduce(state, event);
+    view?.render(state);
+  };
+  const deps: Deps = {
+    excel: (action) => Excel.run((context) => action(context)),
+    io: browserFeed,
+    now: () => new Date().toISOString(),
+    pageUrl: window.location.href,
+    setReferenceChoice,
+    filterCheck: inExcel && Office.context.requirements.isSetSupported("ExcelApi", EXCEL_API_FILTER),
+    embedded: allDatasets,
+    dispatch,
+    state: () => state,
+  };
+  view = new PaneView(root, {
+    view: (v) => dispatch({ type: "view", view: v }),
+    filter: (text) => dispatch({ type: "filter", text }),
+    select: (id) => dispatch({ type: "select", id }),
+    target: (target) => dispatch({ type: "target", target }),
+    load: () => void loadSelected(deps),
+    refresh: (table) => void refresh(deps, table),
+    chart: (table) => void chart(deps, table),
+    clean: () => void clean(deps, false),
+    confirmOverwrite: (yes) => {
+      if (!yes) {
+        if (state.confirmOverwrite !== null) cancelClean(deps);
+        return;
+      }
+      dispatch({ type: "confirmClosed" });
+      void clean(deps, true);
+    },
+    dismiss: () => dispatch({ type: "dismiss" }),
+    language: (lang) => void setLanguage(deps, lang),
+    draft: (draft) => dispatch({ type: "draft", draft }),
+    applyReference: () => void applyReference(deps),
+    saveFeed: () => void saveFeed(deps),
+  });
+  view.render(state);
+  void start(deps, displayLanguage, inExcel, inExcel && Office.context.requirements.isSetSupported("ExcelApi", EXCEL_API));
+}
+
+Office.onReady(boot);

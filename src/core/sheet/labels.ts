@@ -1,0 +1,43 @@
+/* The words AIFIN writes into a sheet besides the data (captions, headers the data files do not
+ * name), in English and Korean: one table. Headers the data files name (company, metric, period,
+ * value, currency, status, source) come from data/metrics.json, as AI_TABLE shows them. */
+import type { Language } from "../messages";
+
+export const SHEET_LABELS = {
+  year: { en: "Year", ko: "연도" },
+  low: { en: "Low", ko: "하한" },
+  high: { en: "High", ko: "상한" },
+  qualifier: { en: "Qualifier", ko: "한정어" },
+  quote: { en: "Quote", ko: "인용" },
+  note: { en: "Note", ko: "비고" },
+  key: { en: "AIFIN key", ko: "AIFIN 키" },
+  asOf: { en: "As of", ko: "기준일" },
+  version: { en: "Version", ko: "버전" },
+  sources: { en: "Sources", ko: "출처" },
+  publisher: { en: "Publisher", ko: "발행처" },
+  title: { en: "Title", ko: "제목" },
+  date: { en: "Date", ko: "날짜" },
+  url: { en: "URL", ko: "URL" },
+  mentionOnly: { en: "mention only", ko: "언급만" },
+  cleanUsd: { en: "USD", ko: "USD" },
+  cleanKrw: { en: "KRW", ko: "KRW" },
+  cleanNote: { en: "AIFIN note", ko: "AIFIN 비고" },
+  cleanApproximate: { en: "approximate", ko: "근사치" },
+  cleanUnread: { en: "⚠ not read: {reason}", ko: "⚠ 읽지 못함: {reason}" },
+  cleanNoCurrency: { en: "no currency ($, 원, USD, KRW…) in '{text}'", ko: "'{text}'에 통화($, 원, USD, KRW…)가 없습니다" },
+  cleanNotText: { en: "'{text}' is not an amount", ko: "'{text}'은(는) 금액이 아닙니다" },
+  cleanRate: { en: "at {rate} KRW per USD", ko: "환율 {rate}원/달러 적용" },
+} as const satisfies Record<string, Record<Language, string>>;
+
+export type SheetLabel = keyof typeof SHEET_LABELS;
+
+/**
+ * A sheet label in a language, with `{name}` placeholders filled.
+ * @example sheetLabel("asOf", "ko") // "기준일"
+ */
+export function sheetLabel(key: SheetLabel, lang: Language, params: Readonly<Record<string, string | number>> = {}): string {
+  return SHEET_LABELS[key][lang].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+/** The first character of every status cell of an unconfirmed figure: the visible mark. */
+export const UNCONFIRMED_MARK = "⚠";

@@ -1,0 +1,354 @@
+/* What each button does, from the click to the status line: one Excel.run per user action, the
+ * feed checked completely before the workbook is touched. Every effect (Excel.run, the network,
+ * the clock, the shared reference-rate slot) comes in through Deps, so the flows are tested with
+ * the simulated workbook and a fake feed. */
+import type { Dataset } from "../core/data/schema";
+import { groupDigits } from "../core/data/vocabulary";
+import type { ReferenceChoice } from "../shared/reference-rate";
+import { insertChart } from "./excel/chart";
+import { cleanSelection } from "./excel/clean";
+import { loadDataset } from "./excel/load";
+import { refreshTables, type RefreshItem, type TableOutcome } from "./excel/refresh";
+import { readWorkbookState, recalculate, saveReferenceChoice, saveSetting, type WorkbookState } from "./excel/settings";
+import { feedBase, fetchFeedDatasets, fetchFeedIndex, type FeedFailure, type FeedIO } from "./feed";
+import { languageFor, t, type UiMessage } from "./i18n";
+import { SETTING_KEYS } from "./records";
+import type { Language } from "../core/messages";
+import { catalogEntry, feedDraft, msg, rateInUse, referenceDraft, selectedEntry, type Event, type State } from "./state";
+
+export interface Deps {
+  /** Excel.run: called once per user action. */
+  readonly excel: <T>(action: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+  readonly io: FeedIO;
+  /** The time now, ISO 8601. */
+  readonly now: () => string;
+  /** The pane page's URL (the default feed is "datasets/" beside it). */
+  readonly pageUrl: string;
+  /** The shared-runtime slot the custom functions read their default rate from. */
+  readonly setReferenceChoice: (choice: ReferenceChoice | null) => void;
+  /** Whether Excel can tell if a table is filtered (ExcelApi 1.9): refreshes check before adding or deleting rows. */
+  readonly filterCheck: boolean;
+  /** The datasets built into the add-in (shown when the feed cannot be read). */
+  readonly embedded: () => readonly Dataset[];
+  readonly dispatch: (event: Event) => void;
+  readonly state: () => State;
+}
+
+function detail(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return String(error);
+}
+
+/** The sentence for a feed that could not be used. */
+export function feedFailureMessage(failure: FeedFailure): UiMessage {
+  switch (failure.kind) {
+    case "offline":
+      return msg("feedOffline", { url: failure.url });
+    case "http":
+      return msg("feedHttp", { url: failure.url, status: failure.status });
+    case "tooLarge":
+      return msg("feedTooLarge", { url: failure.url });
+    case "badIndex":
+      return msg("feedBadIndex", { problem: failure.problem });
+    case "badFile":
+      return msg("feedBadFile", { dataset: failure.id, problem: failure.problem });
+    case "hashMismatch":
+      return msg("feedHashMismatch", { dataset: failure.id });
+    case "mismatch":
+      return msg("feedMismatch", { dataset: failure.id, found: failure.found, version: failure.version });
+  }
+}
+
+function titleOf(deps: Deps, datasetId: string): string {
+  const s = deps.state();
+  const entry = s.catalog.entries.find((e) => e.id === datasetId);
+  return entry ? entry.title[s.lang] : datasetId;
+}
+
+/**
+ * Reads the list of datasets: the feed's (every file checked), or the built-in data with the
+ * reason when the feed cannot be used.
+ */
+export async function loadCatalog(deps: Deps): Promise<void> {
+  const base = feedBase(deps.state().feedUrl, deps.pageUrl);
+  const index = await fetchFeedIndex(deps.io, base);
+  const files = index.ok ? await fetchFeedDatasets(deps.io, base, index.value) : index;
+  if (index.ok && files.ok) {
+    const entries = index.value.flatMap((e) => {
+      const got = files.value.get(e.id);
+      return got ? [catalogEntry(got.dataset, got.hash)] : [];
+    });
+    deps.dispatch({ type: "catalog", origin: "feed", entries, note: msg("catalogFromFeed", { host: new URL(base).host }) });
+    return;
+  }
+  const failure = files.ok ? null : files.failure;
+  const reason = failure ? t(feedFailureMessage(failure).key, deps.state().lang, feedFailureMessage(failure).params) : "";
+  deps.dispatch({ type: "catalog", origin: "embedded", entries: deps.embedded().map((d) => catalogEntry(d, null)), note: msg("catalogEmbedded", { reason }) });
+}
+
+/**
+ * Starts the pane: reads the workbook's settings, puts the saved reference rate in the shared
+ * runtime and recalculates (one Excel.run), picks the language, then reads the catalog.
+ * @param displayLanguage - Office.context.displayLanguage
+ * @param inExcel - false when the page runs outside Excel (a browser preview)
+ * @param apiSupported - false when this Excel lacks the API sets the pane uses (ExcelApi 1.7)
+ */
+export async function start(deps: Deps, displayLanguage: string | null, inExcel: boolean, apiSupported = true): Promise<void> {
+  if (inExcel && !apiSupported) {
+    deps.dispatch({ type: "started", lang: languageFor(displayLanguage, null), inExcel: false, records: [], reference: null, feedUrl: null });
+    deps.dispatch({ type: "done", tone: "error", lines: [msg("excelTooOld")] });
+    await loadCatalog(deps);
+    return;
+  }
+  let workbook: WorkbookState = { records: [], droppedRecords: 0, reference: null, feedUrl: null, language: null };
+  const lines: UiMessage[] = [];
+  if (inExcel) {
+    try {
+      workbook = await deps.excel(async (context) => {
+        const read = await readWorkbookState(context);
+        if (read.reference) {
+          const stale = rateInUse(read.reference).stale;
+          deps.setReferenceChoice(stale ? null : read.reference);
+          await recalculate(context);
+        }
+        return read;
+      });
+    } catch (error) {
+      lines.push(msg("excelFailedRead", { detail: detail(error) }));
+    }
+  }
+  const lang = languageFor(displayLanguage, workbook.language);
+  deps.dispatch({ type: "started", lang, inExcel, records: workbook.records, reference: workbook.reference, feedUrl: workbook.feedUrl });
+  if (workbook.reference && rateInUse(workbook.reference).stale && workbook.reference.kind === "period") lines.push(msg("referenceStale", { period: workbook.reference.period }));
+  if (workbook.droppedRecords > 0) lines.push(msg("refreshedDroppedRecords", { count: workbook.droppedRecords }));
+  if (!inExcel) lines.push(msg("notInExcel"));
+  if (lines.length > 0) deps.dispatch({ type: "done", tone: "warning", lines });
+  await loadCatalog(deps);
+}
+
+/** Loads the selected dataset where the user chose (new sheet or selected cell). */
+export async function loadSelected(deps: Deps): Promise<void> {
+  const state = deps.state();
+  const entry = selectedEntry(state);
+  if (!entry) {
+    deps.dispatch({ type: "done", tone: "warning", lines: [msg("selectFirst")] });
+    return;
+  }
+  const title = entry.title[state.lang];
+  deps.dispatch({ type: "busy", message: msg("busyLoading", { title }) });
+  try {
+    const result = await deps.excel((context) =>
+      loadDataset(context, {
+        dataset: entry.dataset,
+        lang: state.lang,
+        target: state.target,
+        hash: entry.hash,
+        now: deps.now(),
+        onProgress: (done, total) => deps.dispatch({ type: "progress", done, total }),
+      }),
+    );
+    if (result.kind === "targetNotEmpty") {
+      deps.dispatch({ type: "done", tone: "warning", lines: [msg("targetNotEmpty", { address: result.address })] });
+      return;
+    }
+    deps.dispatch({ type: "records", records: result.records });
+    const lines = [msg("loaded", { rows: result.rows, title, table: result.record.tableName, sheet: result.sheetName })];
+    if (entry.unconfirmed > 0) lines.push(msg("loadedUnconfirmed", { count: entry.unconfirmed }));
+    deps.dispatch({ type: "done", tone: "success", lines });
+  } catch (error) {
+    deps.dispatch({ type: "done", tone: "error", lines: [msg("excelFailed", { detail: detail(error) })] });
+  }
+}
+
+function outcomeMessages(outcome: TableOutcome): UiMessage[] {
+  switch (outcome.kind) {
+    case "refreshed": {
+      const { counts, record } = outcome;
+      const params = { table: record.tableName, updated: counts.updated, added: counts.added, removed: counts.removed, asOf: record.asOf };
+      const lines = [outcome.renamedFrom ? msg("refreshedRenamed", { ...params, old: outcome.renamedFrom }) : msg("refreshed", params)];
+      if (outcome.sourcesMissing) lines.push(msg("sourcesMissing", { table: record.tableName }));
+      return lines;
+    }
+    case "upToDate":
+      return [msg("upToDate", { table: outcome.record.tableName, version: outcome.record.version, asOf: outcome.record.asOf })];
+    case "missing":
+      return [msg("tableMissing", { table: outcome.record.tableName })];
+    case "columnsMissing":
+      return [msg("columnsMissing", { table: outcome.record.tableName, columns: outcome.missing.join(", ") })];
+    case "filtered":
+      return [msg("tableFiltered", { table: outcome.record.tableName })];
+  }
+}
+
+/**
+ * Refreshes one loaded table, or all of them: reads the feed's index, fetches and checks the new
+ * versions, and only then updates the tables in place (one Excel.run). A feed that cannot be read
+ * or checked leaves the workbook untouched.
+ * @param tableName - one table, or undefined for all
+ */
+export async function refresh(deps: Deps, tableName?: string): Promise<void> {
+  const state = deps.state();
+  const records = state.records.filter((r) => tableName === undefined || r.tableName === tableName);
+  if (records.length === 0) {
+    deps.dispatch({ type: "done", tone: "warning", lines: [msg("nothingToRefresh")] });
+    return;
+  }
+  deps.dispatch({ type: "busy", message: msg("busyRefreshing") });
+  const base = feedBase(state.feedUrl, deps.pageUrl);
+  const index = await fetchFeedIndex(deps.io, base);
+  if (!index.ok) {
+    deps.dispatch({ type: "done", tone: "error", lines: [feedFailureMessage(index.failure)] });
+    return;
+  }
+  const lines: UiMessage[] = [];
+  const wanted = records.flatMap((record) => {
+    const entry = index.value.find((e) => e.id === record.datasetId);
+    if (!entry) {
+      lines.push(msg("notInFeed", { table: record.tableName, dataset: titleOf(deps, record.datasetId) }));
+      return [];
+    }
+    const changed = record.hash === null || entry.hash !== record.hash || entry.version !== record.version;
+    return [{ record, entry, changed }];
+  });
+  const toFetch = [...new Map(wanted.filter((w) => w.changed).map((w) => [w.entry.id, w.entry])).values()];
+  const fetched = await fetchFeedDatasets(deps.io, base, toFetch);
+  if (!fetched.ok) {
+    deps.dispatch({ type: "done", tone: "error", lines: [feedFailureMessage(fetched.failure)] });
+    return;
+  }
+  const items: RefreshItem[] = wanted.map((w) => {
+    const got = w.changed ? fetched.value.get(w.entry.id) : undefined;
+    return { record: w.record, dataset: got?.dataset ?? null, hash: got?.hash ?? null };
+  });
+  if (items.length === 0) {
+    deps.dispatch({ type: "done", tone: "warning", lines });
+    return;
+  }
+  try {
+    const result = await deps.excel((context) => refreshTables(context, { items, now: deps.now(), filterCheck: deps.filterCheck, onProgress: (done, total) => deps.dispatch({ type: "progress", done, total }) }));
+    deps.dispatch({ type: "records", records: result.records });
+    for (const outcome of result.outcomes) lines.push(...outcomeMessages(outcome));
+    const trouble = result.outcomes.some((o) => o.kind === "missing" || o.kind === "columnsMissing" || o.kind === "filtered") || lines.some((l) => l.key === "notInFeed");
+    deps.dispatch({ type: "done", tone: trouble ? "warning" : "success", lines });
+  } catch (error) {
+    deps.dispatch({ type: "done", tone: "error", lines: [...lines, msg("excelFailed", { detail: detail(error) })] });
+  }
+}
+
+/**
+ * Cleans the selected column of pasted amounts at the rate in force. Asks (through the state)
+ * before overwriting; call again with overwrite once the user agreed.
+ */
+export async function clean(deps: Deps, overwrite: boolean): Promise<void> {
+  const state = deps.state();
+  const { rate } = rateInUse(state.reference);
+  deps.dispatch({ type: "busy", message: msg("busyCleaning") });
+  try {
+    const result = await deps.excel((context) => cleanSelection(context, { rate, lang: state.lang, overwrite, onProgress: (done, total) => deps.dispatch({ type: "progress", done, total }) }));
+    switch (result.kind) {
+      case "needsConfirmation":
+        deps.dispatch({ type: "confirmOverwrite", cells: result.cells });
+        return;
+      case "notOneColumn":
+        deps.dispatch({ type: "done", tone: "warning", lines: [msg("notOneColumn")] });
+        return;
+      case "nothingSelected":
+        deps.dispatch({ type: "done", tone: "warning", lines: [msg("nothingSelected")] });
+        return;
+      case "cleaned": {
+        const lines = [msg("cleaned", { read: result.read, address: result.address })];
+        if (result.unread > 0) lines.push(msg("cleanedUnread", { unread: result.unread }));
+        deps.dispatch({ type: "done", tone: result.unread > 0 ? "warning" : "success", lines });
+        return;
+      }
+    }
+  } catch (error) {
+    deps.dispatch({ type: "done", tone: "error", lines: [msg("excelFailed", { detail: detail(error) })] });
+  }
+}
+
+/** The user declined to overwrite: nothing is written. */
+export function cancelClean(deps: Deps): void {
+  deps.dispatch({ type: "confirmClosed" });
+  deps.dispatch({ type: "done", tone: "info", lines: [msg("cleanCancelled")] });
+}
+
+/** Inserts a chart of a loaded table. */
+export async function chart(deps: Deps, tableName: string): Promise<void> {
+  const state = deps.state();
+  const record = state.records.find((r) => r.tableName === tableName);
+  if (!record) return;
+  const title = t("chartTitle", record.lang, { title: titleOf(deps, record.datasetId), asOf: record.asOf });
+  deps.dispatch({ type: "busy", message: msg("busyChart") });
+  try {
+    const result = await deps.excel((context) => insertChart(context, { record, title }));
+    const table = record.tableName;
+    const lines =
+      result.kind === "inserted"
+        ? [msg("chartInserted", { table })]
+        : result.kind === "mixedCurrency"
+          ? [msg("chartMixed", { table, currencies: result.currencies.join(", ") })]
+          : result.kind === "missing"
+            ? [msg("chartMissing", { table })]
+            : [msg("chartColumnsMissing", { table })];
+    deps.dispatch({ type: "done", tone: result.kind === "inserted" ? "success" : "warning", lines });
+  } catch (error) {
+    deps.dispatch({ type: "done", tone: "error", lines: [msg("excelFailed", { detail: detail(error) })] });
+  }
+}
+
+/**
+ * Applies the reference rate chosen in settings: into the shared runtime, saved in the workbook,
+ * the workbook recalculated (one Excel.run).
+ */
+export async function applyReference(deps: Deps): Promise<void> {
+  const check = referenceDraft(deps.state());
+  if (!check.ok) {
+    deps.dispatch({ type: "done", tone: "error", lines: [msg(check.key)] });
+    return;
+  }
+  deps.dispatch({ type: "busy", message: msg("busySaving") });
+  const previous = deps.state().reference;
+  deps.setReferenceChoice(check.choice);
+  try {
+    await deps.excel((context) => saveReferenceChoice(context, check.choice));
+    deps.dispatch({ type: "referenceSaved", reference: check.choice });
+    const inUse = rateInUse(check.choice);
+    const source = typeof inUse.source === "string" ? inUse.source : t(inUse.source.key, deps.state().lang);
+    deps.dispatch({ type: "done", tone: "success", lines: [msg("referenceSaved", { rate: groupDigits(inUse.rate), source })] });
+  } catch (error) {
+    deps.setReferenceChoice(previous);
+    deps.dispatch({ type: "done", tone: "error", lines: [msg("excelFailed", { detail: detail(error) })] });
+  }
+}
+
+/** Saves the feed URL typed in settings (https only) and reads the catalog from it. */
+export async function saveFeed(deps: Deps): Promise<void> {
+  const check = feedDraft(deps.state());
+  if (!check.ok) {
+    deps.dispatch({ type: "done", tone: "error", lines: [msg(check.key)] });
+    return;
+  }
+  deps.dispatch({ type: "busy", message: msg("busySaving") });
+  try {
+    await deps.excel((context) => saveSetting(context, SETTING_KEYS.feedUrl, check.url));
+    deps.dispatch({ type: "feedSaved", feedUrl: check.url });
+    deps.dispatch({ type: "done", tone: "success", lines: [msg("feedSaved", { url: check.url ?? t("feedDefault", deps.state().lang) })] });
+  } catch (error) {
+    deps.dispatch({ type: "done", tone: "error", lines: [msg("excelFailed", { detail: detail(error) })] });
+    return;
+  }
+  await loadCatalog(deps);
+}
+
+/** Switches the pane's language and saves the choice in the workbook. */
+export async function setLanguage(deps: Deps, lang: Language): Promise<void> {
+  deps.dispatch({ type: "language", lang });
+  if (!deps.state().inExcel) return;
+  try {
+    await deps.excel((context) => saveSetting(context, SETTING_KEYS.language, lang));
+    deps.dispatch({ type: "done", tone: "info", lines: [msg("languageSaved")] });
+  } catch (error) {
+    deps.dispatch({ type: "done", tone: "error", lines: [msg("excelFailed", { detail: detail(error) })] });
+  }
+}

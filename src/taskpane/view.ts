@@ -1,0 +1,482 @@
+/* The pane's DOM: built once with createElement/textContent (never innerHTML: dataset text is
+ * data, not markup), then brought up to date from the state on every change. Layout fits 320 px:
+ * one column, wrapping text, no fixed widths. Every control has a visible label or an aria-label,
+ * and everything is reachable with the keyboard (Fluent's components handle arrows and focus). */
+import { groupDigits } from "../core/data/vocabulary";
+import { rateKindLabel } from "../core/data/metrics";
+import { fxRate, ratePeriods } from "../core/fx/rates";
+import type { Language } from "../core/messages";
+import { t, type UiKey, type UiMessage, type UiParams } from "./i18n";
+import type { TableRecord } from "./records";
+import {
+  isBusy,
+  previewRows,
+  rateInUse,
+  selectedEntry,
+  visibleEntries,
+  type LoadTarget,
+  type SettingsDraft,
+  type State,
+  type View,
+} from "./state";
+
+/** What the view calls back; the entry turns these into actions and events. */
+export interface Handlers {
+  view(view: View): void;
+  filter(text: string): void;
+  select(id: string): void;
+  target(target: LoadTarget): void;
+  load(): void;
+  refresh(table?: string): void;
+  chart(table: string): void;
+  clean(): void;
+  confirmOverwrite(yes: boolean): void;
+  dismiss(): void;
+  language(lang: Language): void;
+  draft(draft: Partial<SettingsDraft>): void;
+  applyReference(): void;
+  saveFeed(): void;
+}
+
+const CSS = `
+:root { color-scheme: light; }
+[hidden] { display: none !important; }
+body { margin: 0; font-family: var(--fontFamilyBase, "Segoe UI", sans-serif); font-size: var(--fontSizeBase300, 14px); line-height: 1.4;
+  color: var(--colorNeutralForeground1, #242424); background: var(--colorNeutralBackground2, #fafafa); min-width: 0; }
+main { display: flex; flex-direction: column; gap: 12px; padding: 12px; max-width: 640px; box-sizing: border-box; }
+header { display: flex; flex-wrap: wrap; align-items: baseline; justify-content: space-between; gap: 4px 12px; }
+h1 { font-size: 20px; margin: 0; font-weight: 600; }
+h2 { font-size: 16px; margin: 8px 0 4px; font-weight: 600; }
+p { margin: 4px 0; }
+.subtitle, .meta, .note, .provenance { color: var(--colorNeutralForeground3, #616161); font-size: 12px; }
+.panel[hidden] { display: none; }
+.panel { display: flex; flex-direction: column; gap: 10px; min-width: 0; }
+ul.plain { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 6px; }
+.entry { display: flex; flex-direction: column; align-items: stretch; gap: 2px; }
+.entry fluent-badge { align-self: flex-start; }
+.entry fluent-button { justify-content: flex-start; text-align: start; white-space: normal; height: auto; min-height: 32px; padding-block: 6px; }
+.figure { border-inline-start: 3px solid var(--colorBrandStroke1, #0f6cbd); padding: 4px 8px; background: var(--colorNeutralBackground1, #fff); }
+.figure.unconfirmed { border-inline-start-color: var(--colorPaletteDarkOrangeBorder2, #da3b01); }
+.figure .head { font-weight: 600; overflow-wrap: anywhere; }
+.figure .value { font-variant-numeric: tabular-nums; }
+.provenance { overflow-wrap: anywhere; }
+.actions { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; }
+.table-item { background: var(--colorNeutralBackground1, #fff); padding: 6px 8px; display: flex; flex-direction: column; gap: 4px; }
+.table-item .name { font-weight: 600; overflow-wrap: anywhere; }
+#status-region:empty { display: none; }
+fluent-text-input, fluent-dropdown { width: 100%; min-width: 0; }
+fluent-message-bar p { margin: 0; }
+`;
+
+/** A small element builder: attributes as attributes, text as textContent, children appended. */
+function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs?: Record<string, string | boolean>, ...children: Array<Node | string>): HTMLElementTagNameMap[K];
+function h(tag: string, attrs?: Record<string, string | boolean>, ...children: Array<Node | string>): HTMLElement;
+function h(tag: string, attrs: Record<string, string | boolean> = {}, ...children: Array<Node | string>): HTMLElement {
+  const el = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value === false) continue;
+    el.setAttribute(name, value === true ? "" : value);
+  }
+  for (const child of children) el.append(typeof child === "string" ? document.createTextNode(child) : child);
+  return el;
+}
+
+function clear(el: Element): void {
+  while (el.firstChild) el.removeChild(el.firstChild);
+}
+
+/** A Fluent text input with its label (a fluent-field with a label slot). */
+function textField(id: string, type = "text"): { field: HTMLElement; label: HTMLLabelElement; input: HTMLElement & { value: string } } {
+  const label = h("label", { slot: "label", for: id });
+  const input = h("fluent-text-input", { id, slot: "input", type }) as HTMLElement & { value: string };
+  const field = h("fluent-field", { "label-position": "above" }, label, input);
+  return { field, label, input };
+}
+
+/** A Fluent radio with its label. */
+function radio(name: string, value: string): { field: HTMLElement; label: HTMLLabelElement; radio: HTMLElement & { checked: boolean } } {
+  const id = `${name}-${value}`;
+  const input = h("fluent-radio", { id, slot: "input", name, value }) as HTMLElement & { checked: boolean };
+  const label = h("label", { slot: "label", for: id });
+  return { field: h("fluent-field", { "label-position": "after" }, input, label), label, radio: input };
+}
+
+function valueOf(el: EventTarget | null): string {
+  const v = (el as { value?: unknown } | null)?.value;
+  return typeof v === "string" ? v : "";
+}
+
+/** The pane. Construct once; call render(state) after every change. */
+export class PaneView {
+  private lang: Language = "en";
+  private readonly texts: Array<[Element, UiKey, UiParams?]> = [];
+  private readonly labels: Array<[Element, string, UiKey, UiParams?]> = [];
+  private readonly tablist: HTMLElement & { activeid?: string };
+  private readonly panels: Record<View, HTMLElement>;
+  private readonly statusRegion: HTMLElement;
+  private readonly progress: HTMLElement;
+  private readonly busyText: HTMLElement;
+  private readonly messageBar: HTMLElement;
+  private readonly messageLines: HTMLElement;
+  private readonly langEn: ReturnType<typeof radio>;
+  private readonly langKo: ReturnType<typeof radio>;
+  private readonly filter: ReturnType<typeof textField>;
+  private readonly catalogNote: HTMLElement;
+  private readonly catalogList: HTMLElement;
+  private readonly preview: HTMLElement;
+  private readonly targetNew: ReturnType<typeof radio>;
+  private readonly targetSel: ReturnType<typeof radio>;
+  private readonly actionButtons: HTMLElement[] = [];
+  private readonly tablesList: HTMLElement;
+  private readonly refreshAllButton: HTMLElement;
+  private readonly cleanRate: HTMLElement;
+  private readonly dialog: HTMLElement & { show(): void; hide(): void };
+  private readonly dialogText: HTMLElement;
+  private readonly refDefault: ReturnType<typeof radio>;
+  private readonly refPeriod: ReturnType<typeof radio>;
+  private readonly refManual: ReturnType<typeof radio>;
+  private readonly periodLabel: HTMLElement;
+  private readonly periodDropdown: HTMLElement & { value: string | null };
+  private readonly manual: ReturnType<typeof textField>;
+  private readonly feed: ReturnType<typeof textField>;
+  private lastCatalogKey = "";
+  private lastTablesKey = "";
+  private lastPeriodsKey = "";
+  private dialogOpen = false;
+
+  constructor(
+    root: HTMLElement,
+    private readonly on: Handlers,
+  ) {
+    // A constructed stylesheet, not a <style> element: allowed by the page's CSP (style-src 'self').
+    if ("adoptedStyleSheets" in document) {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(CSS);
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    }
+
+    // Header: title and the language switch.
+    this.langEn = radio("language", "en");
+    this.langKo = radio("language", "ko");
+    const langGroup = h("fluent-radio-group", { name: "language", orientation: "horizontal" }, this.langEn.field, this.langKo.field);
+    langGroup.addEventListener("change", (e) => {
+      const v = valueOf(e.currentTarget);
+      if (v === "en" || v === "ko") this.on.language(v);
+    });
+    const header = h("header", {}, h("div", {}, this.text(h("h1"), "appTitle"), this.text(h("p", { class: "subtitle" }), "appSubtitle")), langGroup);
+    this.label(langGroup, "aria-label", "languageLabel");
+
+    // Sections.
+    const tab = (view: View, key: UiKey) => this.text(h("fluent-tab", { id: `tab-${view}`, "aria-controls": `panel-${view}` }), key);
+    this.tablist = h("fluent-tablist", { activeid: "tab-datasets" }, tab("datasets", "tabDatasets"), tab("clean", "tabClean"), tab("settings", "tabSettings"));
+    this.label(this.tablist, "aria-label", "tabsLabel");
+    this.tablist.addEventListener("change", () => {
+      const id = this.tablist.activeid ?? "";
+      const view = id.replace(/^tab-/, "");
+      if (view === "datasets" || view === "clean" || view === "settings") this.on.view(view);
+    });
+
+    // Status: progress while busy, then the outcome.
+    this.progress = h("fluent-progress-bar", { hidden: true });
+    this.label(this.progress, "aria-label", "progressLabel");
+    this.busyText = h("p", { class: "note" });
+    const dismiss = h("fluent-button", { slot: "dismiss", appearance: "transparent", "icon-only": true }, "×");
+    this.label(dismiss, "aria-label", "dismiss");
+    dismiss.addEventListener("click", () => this.on.dismiss());
+    this.messageLines = h("div");
+    this.messageBar = h("fluent-message-bar", { layout: "multiline", hidden: true }, this.messageLines, dismiss);
+    this.statusRegion = h("div", { id: "status-region", role: "status", "aria-live": "polite" }, this.progress, this.busyText, this.messageBar);
+
+    // Datasets panel.
+    this.filter = textField("filter", "search");
+    this.text(this.filter.label, "filterLabel");
+    this.label(this.filter.input, "placeholder", "filterPlaceholder");
+    this.filter.input.addEventListener("input", (e) => this.on.filter(valueOf(e.currentTarget)));
+    this.catalogNote = h("p", { class: "note" });
+    this.catalogList = h("ul", { class: "plain" });
+    this.label(this.catalogList, "aria-label", "catalogListLabel");
+    this.preview = h("section", { "aria-live": "polite" });
+    this.targetNew = radio("target", "newSheet");
+    this.targetSel = radio("target", "selection");
+    this.text(this.targetNew.label, "targetNewSheet");
+    this.text(this.targetSel.label, "targetSelection");
+    const targetGroup = h("fluent-radio-group", { name: "target", orientation: "horizontal" }, this.targetNew.field, this.targetSel.field);
+    this.label(targetGroup, "aria-label", "targetLabel");
+    targetGroup.addEventListener("change", (e) => {
+      const v = valueOf(e.currentTarget);
+      if (v === "newSheet" || v === "selection") this.on.target(v);
+    });
+    const loadButton = this.action(this.text(h("fluent-button", { appearance: "primary" }), "loadButton"), () => this.on.load());
+    this.tablesList = h("ul", { class: "plain" });
+    this.refreshAllButton = this.action(this.text(h("fluent-button"), "refreshAll"), () => this.on.refresh());
+    this.panels = {
+      datasets: h(
+        "section",
+        { id: "panel-datasets", class: "panel", role: "tabpanel", "aria-labelledby": "tab-datasets" },
+        this.filter.field,
+        this.catalogNote,
+        this.catalogList,
+        this.preview,
+        h("fluent-field", { "label-position": "above" }, this.text(h("label", { slot: "label" }), "targetLabel"), h("div", { slot: "input" }, targetGroup)),
+        h("div", { class: "actions" }, loadButton),
+        h("fluent-divider"),
+        this.text(h("h2"), "tablesTitle"),
+        this.tablesList,
+        h("div", { class: "actions" }, this.refreshAllButton),
+      ),
+      clean: h(
+        "section",
+        { id: "panel-clean", class: "panel", role: "tabpanel", "aria-labelledby": "tab-clean", hidden: true },
+        this.text(h("p"), "cleanIntro"),
+        (this.cleanRate = h("p", { class: "note" })),
+        h("div", { class: "actions" }, this.action(this.text(h("fluent-button", { appearance: "primary" }), "cleanButton"), () => this.on.clean())),
+      ),
+      settings: h("section", { id: "panel-settings", class: "panel", role: "tabpanel", "aria-labelledby": "tab-settings", hidden: true }),
+    };
+
+    // Settings panel: reference rate, feed.
+    this.refDefault = radio("reference", "default");
+    this.refPeriod = radio("reference", "period");
+    this.refManual = radio("reference", "manual");
+    this.text(this.refPeriod.label, "referencePeriod");
+    this.text(this.refManual.label, "referenceManual");
+    const refGroup = h("fluent-radio-group", { name: "reference", orientation: "vertical" }, this.refDefault.field, this.refPeriod.field, this.refManual.field);
+    this.label(refGroup, "aria-label", "referenceLabel");
+    refGroup.addEventListener("change", (e) => {
+      const v = valueOf(e.currentTarget);
+      if (v === "default" || v === "period" || v === "manual") this.on.draft({ referenceKind: v });
+    });
+    this.periodLabel = h("label", { id: "period-label", slot: "label" });
+    this.text(this.periodLabel, "periodLabel");
+    this.periodDropdown = h("fluent-dropdown", { id: "period", slot: "input", "aria-labelledby": "period-label" }) as HTMLElement & { value: string | null };
+    this.periodDropdown.addEventListener("change", (e) => this.on.draft({ period: valueOf(e.currentTarget) }));
+    this.manual = textField("manual-rate");
+    this.text(this.manual.label, "manualLabel");
+    this.label(this.manual.input, "placeholder", "manualPlaceholder");
+    this.manual.input.setAttribute("inputmode", "decimal");
+    this.manual.input.addEventListener("input", (e) => this.on.draft({ manualText: valueOf(e.currentTarget) }));
+    this.feed = textField("feed-url", "url");
+    this.text(this.feed.label, "feedLabel");
+    this.feed.input.setAttribute("placeholder", "https://");
+    this.feed.input.addEventListener("input", (e) => this.on.draft({ feedText: valueOf(e.currentTarget) }));
+    this.panels.settings.append(
+      this.text(h("h2"), "referenceLabel"),
+      this.text(h("p", { class: "note" }), "referenceHelp"),
+      refGroup,
+      h("fluent-field", { "label-position": "above" }, this.periodLabel, this.periodDropdown),
+      this.manual.field,
+      h("div", { class: "actions" }, this.action(this.text(h("fluent-button", { appearance: "primary" }), "applyReference"), () => this.on.applyReference())),
+      h("fluent-divider"),
+      this.text(h("h2"), "feedLabel"),
+      this.text(h("p", { class: "note" }), "feedHelp"),
+      this.feed.field,
+      h("div", { class: "actions" }, this.action(this.text(h("fluent-button"), "feedSave"), () => this.on.saveFeed())),
+    );
+
+    // The overwrite question.
+    this.dialogText = h("p");
+    const yes = this.text(h("fluent-button", { slot: "action", appearance: "primary" }), "overwrite");
+    const no = this.text(h("fluent-button", { slot: "action" }), "cancel");
+    yes.addEventListener("click", () => this.on.confirmOverwrite(true));
+    no.addEventListener("click", () => this.on.confirmOverwrite(false));
+    const title = this.text(h("h2", { slot: "title", id: "confirm-title" }), "confirmTitle");
+    this.dialog = h("fluent-dialog", { type: "alert", "aria-labelledby": "confirm-title" }, h("fluent-dialog-body", {}, title, this.dialogText, yes, no)) as HTMLElement & { show(): void; hide(): void };
+    // Closed by Escape: the same as Cancel. (Fluent's toggle event carries the state in `detail`.)
+    this.dialog.addEventListener("toggle", (e) => {
+      const open = (e as unknown as CustomEvent<{ newState?: string }>).detail?.newState === "open";
+      if (!open && this.dialogOpen) {
+        this.dialogOpen = false;
+        this.on.confirmOverwrite(false);
+      }
+    });
+
+    clear(root);
+    root.append(h("main", {}, header, this.tablist, this.statusRegion, this.panels.datasets, this.panels.clean, this.panels.settings), this.dialog);
+  }
+
+  /** Registers an element whose text is a UI sentence (re-rendered on language change). */
+  private text<E extends Element>(el: E, key: UiKey, params?: UiParams): E {
+    this.texts.push([el, key, params]);
+    return el;
+  }
+
+  /** Registers an attribute whose value is a UI sentence. */
+  private label(el: Element, attribute: string, key: UiKey, params?: UiParams): void {
+    this.labels.push([el, attribute, key, params]);
+  }
+
+  private action(button: HTMLElement, run: () => void): HTMLElement {
+    button.addEventListener("click", run);
+    this.actionButtons.push(button);
+    return button;
+  }
+
+  private say(message: UiMessage): string {
+    return t(message.key, this.lang, message.params);
+  }
+
+  /** Brings the DOM up to date with the state. */
+  render(state: State): void {
+    const langChanged = state.lang !== this.lang;
+    this.lang = state.lang;
+    document.documentElement.lang = state.lang;
+    for (const [el, key, params] of this.texts) el.textContent = t(key, state.lang, params);
+    for (const [el, attribute, key, params] of this.labels) el.setAttribute(attribute, t(key, state.lang, params));
+    this.langEn.label.textContent = t("languageEnglish", state.lang);
+    this.langKo.label.textContent = t("languageKorean", state.lang);
+    this.langEn.radio.checked = state.lang === "en";
+    this.langKo.radio.checked = state.lang === "ko";
+
+    // Sections.
+    if (this.tablist.activeid !== `tab-${state.view}`) this.tablist.activeid = `tab-${state.view}`;
+    for (const view of Object.keys(this.panels) as View[]) this.panels[view].hidden = view !== state.view;
+
+    // Busy and status.
+    const busy = isBusy(state);
+    for (const button of this.actionButtons) button.toggleAttribute("disabled", busy || !state.inExcel);
+    if (state.busy) {
+      this.progress.hidden = false;
+      if (state.busy.done !== null && state.busy.total !== null && state.busy.total > 1) {
+        this.progress.setAttribute("max", String(state.busy.total));
+        this.progress.setAttribute("value", String(state.busy.done));
+        this.busyText.textContent = `${this.say(state.busy.message)} ${t("busyWriting", state.lang, { done: state.busy.done, total: state.busy.total })}`;
+      } else {
+        this.progress.removeAttribute("value");
+        this.busyText.textContent = this.say(state.busy.message);
+      }
+    } else {
+      this.progress.hidden = true;
+      this.busyText.textContent = "";
+    }
+    if (state.status) {
+      this.messageBar.hidden = false;
+      this.messageBar.setAttribute("intent", state.status.tone);
+      clear(this.messageLines);
+      for (const line of state.status.lines) this.messageLines.append(h("p", {}, this.say(line)));
+    } else {
+      this.messageBar.hidden = true;
+    }
+
+    this.renderCatalog(state, langChanged);
+    this.renderTables(state, langChanged);
+    this.renderSettings(state, langChanged);
+
+    const inUse = rateInUse(state.reference);
+    const source = typeof inUse.source === "string" ? inUse.source : this.say(inUse.source);
+    this.cleanRate.textContent = t("cleanRate", state.lang, { rate: groupDigits(inUse.rate), source });
+
+    // The overwrite question.
+    if (state.confirmOverwrite !== null) {
+      this.dialogText.textContent = t("confirmOverwrite", state.lang, { cells: state.confirmOverwrite });
+      if (!this.dialogOpen) {
+        this.dialogOpen = true;
+        this.dialog.show();
+      }
+    } else if (this.dialogOpen) {
+      this.dialogOpen = false;
+      this.dialog.hide();
+    }
+  }
+
+  private renderCatalog(state: State, force: boolean): void {
+    if (document.activeElement !== this.filter.input && this.filter.input.value !== state.filter) this.filter.input.value = state.filter;
+    this.targetNew.radio.checked = state.target === "newSheet";
+    this.targetSel.radio.checked = state.target === "selection";
+    this.catalogNote.textContent = state.catalog.origin === "none" ? t("catalogLoading", state.lang) : state.catalog.note ? this.say(state.catalog.note) : "";
+
+    const visible = visibleEntries(state);
+    const key = JSON.stringify([state.lang, state.filter, state.selectedId, state.catalog.origin, visible.map((e) => `${e.id}@${e.version}`)]);
+    if (key === this.lastCatalogKey && !force) return;
+    this.lastCatalogKey = key;
+    const hadFocus = this.catalogList.contains(document.activeElement);
+
+    clear(this.catalogList);
+    if (visible.length === 0 && state.catalog.origin !== "none") this.catalogList.append(h("li", { class: "note" }, t("noMatch", state.lang, { filter: state.filter })));
+    let focusTarget: HTMLElement | null = null;
+    for (const entry of visible) {
+      const selected = entry.id === state.selectedId;
+      const button = h("fluent-button", { appearance: selected ? "outline" : "subtle", "aria-pressed": selected ? "true" : "false" }, entry.title[state.lang]);
+      button.addEventListener("click", () => this.on.select(entry.id));
+      const meta = [
+        t("entryAsOf", state.lang, { date: entry.asOf }),
+        t("entryRows", state.lang, { rows: entry.rows }),
+        t("entrySources", state.lang, { count: entry.sources }),
+        t("entryVersion", state.lang, { version: entry.version }),
+      ];
+      const li = h("li", { class: "entry" }, button, h("span", { class: "meta" }, meta.join(" · ")));
+      if (entry.unconfirmed > 0) li.append(h("fluent-badge", { appearance: "tint", color: "warning" }, `⚠ ${t("entryUnconfirmed", state.lang, { count: entry.unconfirmed })}`));
+      this.catalogList.append(li);
+      if (selected) focusTarget = button;
+    }
+    if (hadFocus && focusTarget) focusTarget.focus();
+
+    clear(this.preview);
+    const entry = selectedEntry(state);
+    if (!entry) return;
+    const list = h("ul", { class: "plain" });
+    for (const row of previewRows(entry, state.lang)) {
+      const provenance = row.quote ? t("provenance", state.lang, { source: row.source, quote: row.quote }) : t("provenanceNoQuote", state.lang, { source: row.source });
+      list.append(
+        h(
+          "li",
+          { class: row.unconfirmed ? "figure unconfirmed" : "figure" },
+          h("div", { class: "head" }, `${row.company} · ${row.metric} · ${row.period}`),
+          h("div", { class: "value" }, `${row.value} · ${row.status}`),
+          h("div", { class: "provenance" }, provenance),
+        ),
+      );
+    }
+    this.preview.append(h("h2", {}, `${t("previewTitle", state.lang)}: ${entry.title[state.lang]}`), list);
+    if (entry.rows > 5) this.preview.append(h("p", { class: "note" }, t("previewMore", state.lang, { count: entry.rows - 5 })));
+  }
+
+  private renderTables(state: State, force: boolean): void {
+    const key = JSON.stringify([state.lang, state.records, state.catalog.entries.map((e) => e.id)]);
+    if (key !== this.lastTablesKey || force) {
+      this.lastTablesKey = key;
+      clear(this.tablesList);
+      if (state.records.length === 0) this.tablesList.append(h("li", { class: "note" }, t("tablesEmpty", state.lang)));
+      for (const record of state.records) this.tablesList.append(this.tableItem(state, record));
+    }
+    const busy = isBusy(state);
+    for (const button of this.tablesList.querySelectorAll("fluent-button")) button.toggleAttribute("disabled", busy || !state.inExcel);
+    this.refreshAllButton.toggleAttribute("disabled", busy || !state.inExcel || state.records.length === 0);
+  }
+
+  private tableItem(state: State, record: TableRecord): HTMLElement {
+    const entry = state.catalog.entries.find((e) => e.id === record.datasetId);
+    const title = entry ? entry.title[state.lang] : record.datasetId;
+    const refresh = h("fluent-button", { size: "small", "aria-label": t("refreshOneLabel", state.lang, { table: record.tableName }) }, t("refreshOne", state.lang));
+    refresh.addEventListener("click", () => this.on.refresh(record.tableName));
+    const chart = h("fluent-button", { size: "small", "aria-label": t("chartButtonLabel", state.lang, { table: record.tableName }) }, t("chartButton", state.lang));
+    chart.addEventListener("click", () => this.on.chart(record.tableName));
+    const line = t("tableLine", state.lang, { title, version: record.version, asOf: record.asOf, refreshed: record.refreshedAt.replace("T", " ").slice(0, 16) });
+    return h("li", { class: "table-item" }, h("span", { class: "name" }, record.tableName), h("span", { class: "meta" }, line), h("div", { class: "actions" }, refresh, chart));
+  }
+
+  private renderSettings(state: State, force: boolean): void {
+    const { draft } = state;
+    const reference = fxRate();
+    this.refDefault.label.textContent = t("referenceDefault", state.lang, { period: reference.row.period, rate: groupDigits(reference.value) });
+    this.refDefault.radio.checked = draft.referenceKind === "default";
+    this.refPeriod.radio.checked = draft.referenceKind === "period";
+    this.refManual.radio.checked = draft.referenceKind === "manual";
+    this.periodDropdown.toggleAttribute("disabled", draft.referenceKind !== "period");
+    this.manual.input.toggleAttribute("disabled", draft.referenceKind !== "manual");
+
+    const periodsKey = JSON.stringify([state.lang, draft.period]);
+    if (periodsKey !== this.lastPeriodsKey || force) {
+      this.lastPeriodsKey = periodsKey;
+      const listbox = h("fluent-listbox");
+      for (const period of ratePeriods()) {
+        const rate = fxRate(period);
+        const option = h("fluent-option", { value: period, selected: period === draft.period }, t("periodOption", state.lang, { period, rate: groupDigits(rate.value), kind: rateKindLabel(rate.row.kind, state.lang) }));
+        listbox.append(option);
+      }
+      clear(this.periodDropdown);
+      this.periodDropdown.append(listbox);
+    }
+    if (document.activeElement !== this.manual.input && this.manual.input.value !== draft.manualText) this.manual.input.value = draft.manualText;
+    if (document.activeElement !== this.feed.input && this.feed.input.value !== draft.feedText) this.feed.input.value = draft.feedText;
+  }
+}

@@ -1,0 +1,682 @@
+/* A small simulated workbook for the adapters' tests, built on office-addin-mock: every API object
+ * is an OfficeMockObject (so a property read before load + sync gives "Error, property was not
+ * loaded", as the mock does), backed by a grid model that behaves like Excel where it matters
+ * here: text written to `values` is retyped as Excel retypes it (a leading "=" makes a formula, a
+ * leading apostrophe is Excel's quote prefix, "2024" becomes a number, "2024-11" a date), tables
+ * grow and shrink by inserting and deleting cells inside their columns (moving what is below),
+ * and every context.sync() is counted with the bytes its request carried. */
+import { OfficeMockObject } from "office-addin-mock";
+
+export type Value = string | number | boolean;
+
+interface CellData {
+  value: Value;
+  formula?: string;
+  format?: string;
+}
+
+const NOT_LOADED = "Error, property was not loaded";
+const NOT_SYNCED = "Error, context.sync() was not called";
+const LOADED = Symbol("loaded");
+const isMockError = (v: unknown) => v === NOT_LOADED || v === NOT_SYNCED;
+
+/** Rectangle in a sheet, zero-based, inclusive. */
+export interface Rect {
+  r0: number;
+  c0: number;
+  r1: number;
+  c1: number;
+}
+
+export function columnName(c: number): string {
+  let n = c + 1;
+  let s = "";
+  while (n > 0) {
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+export function parseA1(address: string): Rect {
+  const local = address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address;
+  const [a, b] = local.replace(/\$/g, "").split(":");
+  const cell = (t: string) => {
+    const m = /^([A-Z]+)(\d+)$/i.exec(t);
+    if (!m) throw new Error(`InvalidArgument: address ${address}`);
+    let c = 0;
+    for (const ch of m[1].toUpperCase()) c = c * 26 + (ch.charCodeAt(0) - 64);
+    return { r: Number(m[2]) - 1, c: c - 1 };
+  };
+  const p = cell(a);
+  const q = b ? cell(b) : p;
+  return { r0: Math.min(p.r, q.r), c0: Math.min(p.c, q.c), r1: Math.max(p.r, q.r), c1: Math.max(p.c, q.c) };
+}
+
+function a1(rect: Rect): string {
+  const one = (r: number, c: number) => `${columnName(c)}${r + 1}`;
+  return rect.r0 === rect.r1 && rect.c0 === rect.c1 ? one(rect.r0, rect.c0) : `${one(rect.r0, rect.c0)}:${one(rect.r1, rect.c1)}`;
+}
+
+function qualified(sheet: string, rect: Rect): string {
+  const name = /^[A-Za-z_][A-Za-z0-9_]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+  return `${name}!${a1(rect)}`;
+}
+
+const DAY = 86_400_000;
+function serialOf(y: number, m: number, d: number): number {
+  return Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / DAY);
+}
+
+/** What Excel stores for a value assigned through `values` (or `formulas`). */
+export function retype(input: Value): CellData | null {
+  if (typeof input !== "string") return { value: input };
+  if (input === "") return null;
+  if (input.startsWith("'")) return { value: input.slice(1) };
+  if (/^[+-]?\d+(\.\d+)?$/.test(input)) return { value: Number(input) };
+  if (/^[=+\-@\u2212]/.test(input)) return { value: "#FORMULA", formula: input };
+  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(input);
+  if (m) return { value: serialOf(+m[1], +m[2], +m[3]) };
+  m = /^(\d{4})-(\d{1,2})$/.exec(input);
+  if (m && +m[2] >= 1 && +m[2] <= 12) return { value: serialOf(+m[1], +m[2], 1) };
+  if (/^(true|false)$/i.test(input)) return { value: input.toLowerCase() === "true" };
+  return { value: input };
+}
+
+export class SheetModel {
+  readonly cells = new Map<string, CellData>();
+  frozenRows = 0;
+  activated = false;
+  readonly charts: Array<{ type: string; source: string; seriesBy: string; chart: any }> = [];
+  readonly conditionalFormats: Array<{ address: string; type: string; rule: any }> = [];
+  constructor(
+    public name: string,
+    readonly id: string,
+  ) {}
+
+  get(r: number, c: number): CellData | undefined {
+    return this.cells.get(`${r},${c}`);
+  }
+
+  set(r: number, c: number, data: CellData | undefined): void {
+    if (data === undefined) this.cells.delete(`${r},${c}`);
+    else this.cells.set(`${r},${c}`, data);
+  }
+
+  /** The value a read of `values` gives ("" for an empty cell). */
+  value(r: number, c: number): Value {
+    return this.get(r, c)?.value ?? "";
+  }
+
+  /** The extent of cells holding a value (or a format, unless valuesOnly). */
+  used(valuesOnly: boolean): Rect | null {
+    let rect: Rect | null = null;
+    for (const [key, cell] of this.cells) {
+      if (valuesOnly && cell.value === "" && cell.formula === undefined) continue;
+      const [r, c] = key.split(",").map(Number);
+      rect = rect ? { r0: Math.min(rect.r0, r), c0: Math.min(rect.c0, c), r1: Math.max(rect.r1, r), c1: Math.max(rect.c1, c) } : { r0: r, c0: c, r1: r, c1: c };
+    }
+    return rect;
+  }
+
+  /** Moves the cells of columns c0..c1 at or below `row` by `delta` rows (negative: up, the rows above `row - delta` removed first). */
+  shift(row: number, delta: number, c0: number, c1: number): void {
+    const moved: Array<[number, number, CellData]> = [];
+    for (const [key, cell] of [...this.cells]) {
+      const [r, c] = key.split(",").map(Number);
+      if (c < c0 || c > c1 || r < row + Math.min(0, delta)) continue;
+      this.cells.delete(key);
+      if (delta < 0 && r < row) continue; // deleted
+      moved.push([r + delta, c, cell]);
+    }
+    for (const [r, c, cell] of moved) this.set(r, c, cell);
+  }
+}
+
+export class TableModel {
+  style = "";
+  /** The user filtered the table (Excel then refuses to insert or delete its rows). */
+  filtered = false;
+  constructor(
+    public name: string,
+    readonly id: string,
+    readonly sheet: SheetModel,
+    public row: number,
+    readonly col: number,
+    public width: number,
+    public rows: number,
+  ) {}
+
+  get rect(): Rect {
+    return { r0: this.row, c0: this.col, r1: this.row + this.rows, c1: this.col + this.width - 1 };
+  }
+
+  headers(): string[] {
+    return Array.from({ length: this.width }, (_, i) => String(this.sheet.value(this.row, this.col + i)));
+  }
+}
+
+/** The state of a simulated workbook, and what the add-in did to it. */
+export class WorkbookModel {
+  readonly sheets: SheetModel[] = [];
+  readonly tables: TableModel[] = [];
+  readonly names: Array<{ name: string; sheet: SheetModel; rect: Rect; comment: string }> = [];
+  readonly settings = new Map<string, unknown>();
+  readonly calculations: string[] = [];
+  selection: { sheet: SheetModel; rect: Rect };
+  private nextId = 1;
+
+  constructor(sheetName = "Sheet1") {
+    const sheet = this.addSheet(sheetName);
+    this.selection = { sheet, rect: { r0: 0, c0: 0, r1: 0, c1: 0 } };
+  }
+
+  newId(): string {
+    return `{${String(this.nextId++).padStart(8, "0")}}`;
+  }
+
+  sheet(name: string): SheetModel {
+    const found = this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+    if (!found) throw new Error(`ItemNotFound: worksheet ${name}`);
+    return found;
+  }
+
+  addSheet(name: string): SheetModel {
+    if (name.length > 31 || /[[\]:*?/\\]/.test(name) || name.trim() === "") throw new Error(`InvalidArgument: sheet name '${name}'`);
+    if (this.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) throw new Error(`ItemAlreadyExists: sheet '${name}'`);
+    const sheet = new SheetModel(name, this.newId());
+    this.sheets.push(sheet);
+    return sheet;
+  }
+
+  table(nameOrId: string): TableModel | undefined {
+    return this.tables.find((t) => t.id === nameOrId || t.name.toLowerCase() === nameOrId.toLowerCase());
+  }
+
+  nameTaken(name: string): boolean {
+    const n = name.toLowerCase();
+    return this.tables.some((t) => t.name.toLowerCase() === n) || this.names.some((x) => x.name.toLowerCase() === n);
+  }
+
+  /** Writes a matrix of values at a sheet position, as Excel retypes them. */
+  write(sheet: SheetModel, r0: number, c0: number, rows: Value[][]): void {
+    rows.forEach((row, i) =>
+      row.forEach((v, j) => {
+        if (v === null || v === undefined) return;
+        const old = sheet.get(r0 + i, c0 + j);
+        const data = retype(v);
+        if (data === null) sheet.set(r0 + i, c0 + j, old?.format ? { value: "", format: old.format } : undefined);
+        else sheet.set(r0 + i, c0 + j, { ...data, ...(old?.format ? { format: old.format } : {}) });
+      }),
+    );
+  }
+
+  /** Inserts `count` rows of cells at `row` in columns c0..c1, moving cells, tables and names below. */
+  insertCells(sheet: SheetModel, row: number, count: number, c0: number, c1: number): void {
+    for (const t of this.tables) {
+      if (t.sheet !== sheet || t.row < row) continue;
+      if (t.col < c0 || t.col + t.width - 1 > c1) throw new Error("InvalidOperation: this operation would move part of a table");
+    }
+    sheet.shift(row, count, c0, c1);
+    for (const t of this.tables) if (t.sheet === sheet && t.row >= row) t.row += count;
+    for (const n of this.names) if (n.sheet === sheet && n.rect.r0 >= row && n.rect.c0 >= c0 && n.rect.c1 <= c1) {
+      n.rect = { ...n.rect, r0: n.rect.r0 + count, r1: n.rect.r1 + count };
+    }
+  }
+
+  /** Deletes rows r0..r1 of cells in columns c0..c1, moving what is below up. */
+  deleteCells(sheet: SheetModel, rect: Rect): void {
+    const count = rect.r1 - rect.r0 + 1;
+    for (const t of this.tables) {
+      if (t.sheet !== sheet) continue;
+      if (t.filtered && rect.r0 > t.row && rect.r1 <= t.row + t.rows) throw new Error("InsertDeleteConflict: the table is filtered");
+      const inside = rect.r0 > t.row && rect.r1 <= t.row + t.rows && rect.c0 === t.col && rect.c1 === t.col + t.width - 1;
+      const below = t.row > rect.r1;
+      if (inside) t.rows -= count;
+      else if (below) {
+        if (t.col < rect.c0 || t.col + t.width - 1 > rect.c1) throw new Error("InvalidOperation: this operation would move part of a table");
+        t.row -= count;
+      } else if (!(rect.r1 < t.row || rect.r0 > t.row + t.rows || rect.c1 < t.col || rect.c0 > t.col + t.width - 1)) {
+        throw new Error("InvalidOperation: cannot delete part of a table");
+      }
+    }
+    sheet.shift(rect.r1 + 1, -count, rect.c0, rect.c1);
+    for (const n of this.names) if (n.sheet === sheet && n.rect.r0 > rect.r1 && n.rect.c0 >= rect.c0 && n.rect.c1 <= rect.c1) {
+      n.rect = { ...n.rect, r0: n.rect.r0 - count, r1: n.rect.r1 - count };
+    }
+  }
+
+  /** Cells of a sheet as a matrix of values, for assertions. */
+  grid(sheetName: string, address: string): Value[][] {
+    const sheet = this.sheet(sheetName);
+    const r = parseA1(address);
+    return Array.from({ length: r.r1 - r.r0 + 1 }, (_, i) => Array.from({ length: r.c1 - r.c0 + 1 }, (_, j) => sheet.value(r.r0 + i, r.c0 + j)));
+  }
+
+  /** Every cell holding a formula, as "Sheet!A1: =…". */
+  formulas(): string[] {
+    const out: string[] = [];
+    for (const sheet of this.sheets) {
+      for (const [key, cell] of sheet.cells) {
+        if (cell.formula === undefined) continue;
+        const [r, c] = key.split(",").map(Number);
+        out.push(`${sheet.name}!${columnName(c)}${r + 1}: ${cell.formula}`);
+      }
+    }
+    return out.sort();
+  }
+
+  /** A deep copy of every sheet's cells, tables, names and settings: compare before/after. */
+  snapshot(): string {
+    return JSON.stringify({
+      sheets: this.sheets.map((s) => ({ name: s.name, cells: [...s.cells].sort(), frozen: s.frozenRows, charts: s.charts.length, cf: s.conditionalFormats.length })),
+      tables: this.tables.map((t) => ({ ...t, sheet: t.sheet.name })),
+      names: this.names.map((n) => ({ ...n, sheet: n.sheet.name })),
+      settings: [...this.settings],
+    });
+  }
+}
+
+/** Serialized size of an assigned value, as a request would carry it. */
+function bytes(value: unknown): number {
+  return Buffer.byteLength(JSON.stringify(value ?? null), "utf8");
+}
+
+/** Counts syncs and request sizes, and drives the mocks' load/sync. */
+export class SyncLog {
+  syncs = 0;
+  /** Bytes of data carried by each sync's request (writes only). */
+  readonly requests: number[] = [];
+  pending = 0;
+  syncing = false;
+  readonly mocks: any[] = [];
+  readonly beforeSync: Array<() => void> = [];
+  readonly afterSync: Array<() => void> = [];
+  /** Every range proxy the add-in asked for, for assertions on formats. */
+  readonly ranges: any[] = [];
+  /** Writes done, for assertions: [object, property or method, payload]. */
+  readonly writes: Array<{ what: string; bytes: number }> = [];
+
+  record(what: string, payload: unknown): void {
+    const size = bytes(payload);
+    this.pending += size;
+    this.writes.push({ what, bytes: size });
+  }
+}
+
+/** Defines `prop` on a mock as a live property: unloaded/unsynced states as office-addin-mock keeps them, live value once loaded. */
+function live(log: SyncLog, mock: any, prop: string, get: () => unknown, set?: (v: any) => void): void {
+  let state: unknown = mock[prop];
+  Object.defineProperty(mock, prop, {
+    configurable: true,
+    enumerable: true,
+    get() {
+      return isMockError(state) ? state : get();
+    },
+    set(v: unknown) {
+      if (isMockError(v)) {
+        state = v;
+        return;
+      }
+      if (log.syncing) {
+        state = LOADED;
+        return;
+      }
+      if (!set) throw new Error(`InvalidArgument: ${prop} is read-only`);
+      log.record(prop, v);
+      set(v);
+    },
+  });
+}
+
+function mock(log: SyncLog, data: Record<string, unknown>, liveProps: Record<string, { get: () => unknown; set?: (v: any) => void }> = {}): any {
+  const init: Record<string, unknown> = { ...data };
+  for (const p of Object.keys(liveProps)) init[p] = ""; // placeholder: office-addin-mock cannot hold null
+  const m = new OfficeMockObject(init) as any;
+  for (const [p, spec] of Object.entries(liveProps)) live(log, m, p, spec.get, spec.set);
+  log.mocks.push(m);
+  return m;
+}
+
+/** A collection whose `items` load as "items/a, items/b". */
+function collection(log: SyncLog, items: () => any[], methods: Record<string, unknown>): any {
+  const m = mock(log, methods);
+  let state: "none" | "pending" | "loaded" = "none";
+  let snapshot: any[] = [];
+  let props: string[] = [];
+  m.load = (arg: string) => {
+    const wanted = arg.split(",").map((s) => s.trim());
+    const itemProps = wanted.filter((p) => p.startsWith("items/")).map((p) => p.slice(6));
+    if (itemProps.length !== wanted.length) throw new Error(`fake: load only items/… on collections, not '${arg}'`);
+    props = [...new Set([...props, ...itemProps])];
+    state = "pending";
+    return m;
+  };
+  log.beforeSync.push(() => {
+    if (state !== "pending") return;
+    snapshot = items();
+    for (const item of snapshot) item.load(props.join(","));
+  });
+  log.afterSync.push(() => {
+    if (state === "pending") state = "loaded";
+  });
+  Object.defineProperty(m, "items", { get: () => (state === "loaded" ? snapshot : NOT_LOADED) });
+  return m;
+}
+
+export interface FakeExcel {
+  readonly context: any;
+  readonly model: WorkbookModel;
+  readonly log: SyncLog;
+}
+
+/**
+ * A request context over a simulated workbook.
+ * @param model - the workbook (a new one with "Sheet1" by default)
+ */
+export function fakeExcel(model: WorkbookModel = new WorkbookModel()): FakeExcel {
+  const log = new SyncLog();
+
+  function range(sheet: SheetModel, rect: Rect): any {
+    if (rect.r0 < 0 || rect.c0 < 0 || rect.r1 < rect.r0 || rect.c1 < rect.c0 || rect.r1 > 1_048_575 || rect.c1 > 16_383) {
+      throw new Error(`InvalidArgument: range ${JSON.stringify(rect)}`);
+    }
+    const rows = rect.r1 - rect.r0 + 1;
+    const cols = rect.c1 - rect.c0 + 1;
+    const matrix = <T>(f: (r: number, c: number) => T): T[][] => Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => f(rect.r0 + i, rect.c0 + j)));
+    const checkShape = (v: unknown, prop: string) => {
+      if (!Array.isArray(v) || v.length !== rows || v.some((row) => !Array.isArray(row) || row.length !== cols)) {
+        throw new Error(`InvalidArgument: ${prop} of ${rows}×${cols} range ${a1(rect)} given ${Array.isArray(v) ? `${v.length}×${Array.isArray(v[0]) ? v[0].length : "?"}` : typeof v}`);
+      }
+    };
+    const sub = (r0: number, c0: number, r1: number, c1: number) => range(sheet, { r0, c0, r1, c1 });
+    const r = mock(
+      log,
+      {
+        address: qualified(sheet.name, rect),
+        rowCount: rows,
+        columnCount: cols,
+        rowIndex: rect.r0,
+        columnIndex: rect.c0,
+        format: {
+          font: { bold: false, size: 11, color: "#000000" },
+          fill: { color: "" },
+          columnWidth: 48,
+          wrapText: false,
+          autofitColumns: () => log.record("autofitColumns", a1(rect)),
+          autofitRows: () => log.record("autofitRows", a1(rect)),
+        },
+        conditionalFormats: {
+          add: (type: string) => {
+            const rule = { custom: { rule: { formula: "" }, format: { fill: { color: "" }, font: { color: "" } } } };
+            sheet.conditionalFormats.push({ address: a1(rect), type, rule });
+            log.record("conditionalFormats.add", type);
+            return rule;
+          },
+        },
+        getCell: (i: number, j: number) => sub(rect.r0 + i, rect.c0 + j, rect.r0 + i, rect.c0 + j),
+        getOffsetRange: (i: number, j: number) => sub(rect.r0 + i, rect.c0 + j, rect.r1 + i, rect.c1 + j),
+        getResizedRange: (i: number, j: number) => sub(rect.r0, rect.c0, rect.r1 + i, rect.c1 + j),
+        getRow: (i: number) => sub(rect.r0 + i, rect.c0, rect.r0 + i, rect.c1),
+        getColumn: (j: number) => sub(rect.r0, rect.c0 + j, rect.r1, rect.c0 + j),
+        getLastRow: () => sub(rect.r1, rect.c0, rect.r1, rect.c1),
+        getColumnsAfter: (n: number) => sub(rect.r0, rect.c1 + 1, rect.r1, rect.c1 + n),
+        getEntireRow: () => sub(rect.r0, 0, rect.r1, 16_383),
+        getIntersectionOrNullObject: (other: any) => {
+          const o: Rect = other.__rect;
+          const i = { r0: Math.max(rect.r0, o.r0), c0: Math.max(rect.c0, o.c0), r1: Math.min(rect.r1, o.r1), c1: Math.min(rect.c1, o.c1) };
+          return i.r0 > i.r1 || i.c0 > i.c1 ? nullRange() : range(sheet, i);
+        },
+        getUsedRangeOrNullObject: (valuesOnly: boolean) => {
+          let found: Rect | null = null;
+          for (let i = rect.r0; i <= rect.r1 && found === null; i++) {
+            for (let j = rect.c0; j <= rect.c1; j++) {
+              const cell = sheet.get(i, j);
+              if (cell && (!valuesOnly || cell.value !== "" || cell.formula !== undefined)) {
+                found = { r0: i, c0: j, r1: i, c1: j };
+                break;
+              }
+            }
+          }
+          return found ? range(sheet, found) : nullRange();
+        },
+        delete: (shift: string) => {
+          if (shift !== "Up") throw new Error("fake: only Up deletes");
+          log.record("delete", a1(rect));
+          model.deleteCells(sheet, rect);
+        },
+        select: () => undefined,
+      },
+      {
+        values: {
+          get: () => matrix((i, j) => sheet.value(i, j)),
+          set: (v: Value[][]) => {
+            checkShape(v, "values");
+            model.write(sheet, rect.r0, rect.c0, v);
+          },
+        },
+        formulas: {
+          get: () => matrix((i, j) => sheet.get(i, j)?.formula ?? sheet.value(i, j)),
+          set: (v: Value[][]) => {
+            checkShape(v, "formulas");
+            model.write(sheet, rect.r0, rect.c0, v);
+          },
+        },
+        formulasR1C1: {
+          get: () => matrix((i, j) => sheet.get(i, j)?.formula ?? sheet.value(i, j)),
+          set: (v: Value[][]) => {
+            checkShape(v, "formulasR1C1");
+            v.forEach((row, i) => row.forEach((f, j) => sheet.set(rect.r0 + i, rect.c0 + j, { ...(sheet.get(rect.r0 + i, rect.c0 + j) ?? {}), value: "#FORMULA", formula: String(f) })));
+          },
+        },
+        numberFormat: {
+          get: () => matrix((i, j) => sheet.get(i, j)?.format ?? "General"),
+          set: (v: string[][]) => {
+            checkShape(v, "numberFormat");
+            v.forEach((row, i) => row.forEach((f, j) => sheet.set(rect.r0 + i, rect.c0 + j, { ...(sheet.get(rect.r0 + i, rect.c0 + j) ?? { value: "" }), format: f })));
+          },
+        },
+      },
+    );
+    Object.defineProperty(r, "isNullObject", { value: false });
+    r.__rect = rect;
+    r.__address = qualified(sheet.name, rect);
+    r.__sheet = sheet;
+    r.worksheet = worksheet(sheet);
+    log.ranges.push(r);
+    return r;
+  }
+
+  function nullRange(): any {
+    const n = mock(log, { address: "", values: [], numberFormat: [], rowCount: 0, rowIndex: 0, columnIndex: 0 });
+    Object.defineProperty(n, "isNullObject", { value: true });
+    return n;
+  }
+
+  const sheetFakes = new Map<SheetModel, any>();
+  function worksheet(sheet: SheetModel): any {
+    const known = sheetFakes.get(sheet);
+    if (known) return known;
+    const w = mock(
+      log,
+      {
+        id: sheet.id,
+        getRange: (address: string) => range(sheet, parseA1(address)),
+        getUsedRange: (valuesOnly: boolean) => range(sheet, sheet.used(valuesOnly) ?? { r0: 0, c0: 0, r1: 0, c1: 0 }),
+        activate: () => {
+          for (const s of model.sheets) s.activated = s === sheet;
+        },
+        freezePanes: {
+          freezeRows: (n: number) => {
+            sheet.frozenRows = n;
+          },
+        },
+        tables: {
+          add: (where: any, hasHeaders: boolean) => {
+            const rect: Rect = typeof where === "string" ? parseA1(where) : where.__rect;
+            if (!hasHeaders) throw new Error("fake: tables without headers are not simulated");
+            for (const t of model.tables) {
+              const o = t.rect;
+              if (t.sheet === sheet && !(rect.r1 < o.r0 || rect.r0 > o.r1 || rect.c1 < o.c0 || rect.c0 > o.c1)) throw new Error("InvalidOperation: tables cannot overlap");
+            }
+            const headers = Array.from({ length: rect.c1 - rect.c0 + 1 }, (_, j) => String(sheet.value(rect.r0, rect.c0 + j)));
+            if (headers.some((h) => h === "") || new Set(headers.map((h) => h.toLowerCase())).size !== headers.length) throw new Error("fake: headers must be unique and non-empty");
+            let n = 1;
+            while (model.nameTaken(`Table${n}`)) n++;
+            const t = new TableModel(`Table${n}`, model.newId(), sheet, rect.r0, rect.c0, rect.c1 - rect.c0 + 1, rect.r1 - rect.r0);
+            model.tables.push(t);
+            log.record("tables.add", a1(rect));
+            return table(t);
+          },
+        },
+        charts: {
+          add: (type: string, source: any, seriesBy: string) => {
+            const c = mock(log, {
+              name: "",
+              title: { text: "" },
+              legend: { visible: true },
+              series: { getItemAt: () => ({ setXAxisValues: (r: any) => (c.__xValues = r.__address) }) },
+              setPosition: (start: any) => (c.__position = start.__address),
+            });
+            sheet.charts.push({ type, source: source.__address, seriesBy, chart: c });
+            log.record("charts.add", type);
+            return c;
+          },
+        },
+      },
+      {
+        name: {
+          get: () => sheet.name,
+          set: (v: string) => {
+            sheet.name = v;
+          },
+        },
+      },
+    );
+    sheetFakes.set(sheet, w);
+    return w;
+  }
+
+  function table(t: TableModel): any {
+    const body = () => ({ r0: t.row + 1, c0: t.col, r1: t.row + t.rows, c1: t.col + t.width - 1 });
+    const f = mock(
+      log,
+      {
+        id: t.id,
+        style: "",
+        showBandedRows: true,
+        getRange: () => range(t.sheet, t.rect),
+        getHeaderRowRange: () => range(t.sheet, { r0: t.row, c0: t.col, r1: t.row, c1: t.col + t.width - 1 }),
+        getDataBodyRange: () => range(t.sheet, body()),
+        autoFilter: { isDataFiltered: t.filtered },
+        rows: {
+          add: (index: number | undefined, values: Value[][]) => {
+            if (t.filtered) throw new Error("InsertDeleteConflict: the table is filtered");
+            if (index !== undefined && index !== null && index !== -1) throw new Error("fake: rows.add only at the end");
+            if (!values.every((row) => row.length === t.width)) throw new Error(`InvalidArgument: rows.add needs ${t.width} values a row`);
+            log.record("rows.add", values);
+            const at = t.row + t.rows + 1;
+            model.insertCells(t.sheet, at, values.length, t.col, t.col + t.width - 1);
+            t.rows += values.length;
+            model.write(t.sheet, at, t.col, values);
+            return { getRange: () => range(t.sheet, { r0: at, c0: t.col, r1: at, c1: t.col + t.width - 1 }) };
+          },
+        },
+        columns: {
+          getItemAt: (j: number) => ({
+            getRange: () => range(t.sheet, { r0: t.row, c0: t.col + j, r1: t.row + t.rows, c1: t.col + j }),
+            getDataBodyRange: () => range(t.sheet, { r0: t.row + 1, c0: t.col + j, r1: t.row + t.rows, c1: t.col + j }),
+          }),
+        },
+      },
+      {
+        name: {
+          get: () => t.name,
+          set: (v: string) => {
+            if (!/^[A-Za-z_\\][A-Za-z0-9_.\\]*$/.test(v) || v.length > 255) throw new Error(`InvalidArgument: table name '${v}'`);
+            if (model.nameTaken(v) && t.name.toLowerCase() !== v.toLowerCase()) throw new Error(`InvalidArgument: '${v}' is taken`);
+            t.name = v;
+          },
+        },
+      },
+    );
+    Object.defineProperty(f, "isNullObject", { value: false });
+    f.worksheet = worksheet(t.sheet);
+    live(log, f, "style", () => t.style, (v: string) => (t.style = v));
+    return f;
+  }
+
+  function setting(key: string): any {
+    if (!model.settings.has(key)) {
+      const n = mock(log, { key, value: "" });
+      Object.defineProperty(n, "isNullObject", { value: true });
+      return n;
+    }
+    const s = mock(log, { key }, { value: { get: () => model.settings.get(key) } });
+    Object.defineProperty(s, "isNullObject", { value: false });
+    return s;
+  }
+
+  const workbook = {
+    worksheets: collection(log, () => model.sheets.map(worksheet), {
+      add: (name: string) => {
+        log.record("worksheets.add", name);
+        return worksheet(model.addSheet(name));
+      },
+      getItem: (name: string) => worksheet(model.sheet(name)),
+    }),
+    tables: collection(log, () => model.tables.map(table), {
+      getItem: (key: string) => {
+        const t = model.table(key);
+        if (!t) throw new Error(`ItemNotFound: table ${key}`);
+        return table(t);
+      },
+    }),
+    names: collection(
+      log,
+      () => model.names.map((n) => mock(log, { name: n.name })),
+      {
+        add: (name: string, reference: any, comment: string) => {
+          if (model.nameTaken(name)) throw new Error(`InvalidArgument: name '${name}' is taken`);
+          model.names.push({ name, sheet: reference.__sheet, rect: reference.__rect, comment });
+          log.record("names.add", name);
+        },
+        getItem: (name: string) => {
+          const n = model.names.find((x) => x.name.toLowerCase() === name.toLowerCase());
+          if (!n) throw new Error(`ItemNotFound: name ${name}`);
+          return { getRange: () => range(n.sheet, n.rect) };
+        },
+      },
+    ),
+    settings: {
+      add: (key: string, value: unknown) => {
+        log.record("settings.add", value);
+        model.settings.set(key, value);
+      },
+      getItemOrNullObject: (key: string) => setting(key),
+    },
+    getSelectedRange: () => range(model.selection.sheet, model.selection.rect),
+    application: {
+      calculate: (type: string) => {
+        model.calculations.push(type);
+      },
+    },
+  };
+
+  const context = {
+    workbook,
+    sync: async () => {
+      log.syncing = true;
+      for (const hook of log.beforeSync) hook();
+      for (const m of log.mocks) m.sync();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      for (const hook of log.afterSync) hook();
+      log.syncing = false;
+      log.syncs++;
+      log.requests.push(log.pending);
+      log.pending = 0;
+    },
+  };
+  return { context, model, log };
+}
+

@@ -1,0 +1,105 @@
+import { datasetById } from "../../src/core/data/catalog";
+import { feedBase, fetchFeedDataset, fetchFeedDatasets, fetchFeedIndex, parseFeedIndex, validateFeedUrl } from "../../src/taskpane/feed";
+import { FakeFeed, FEED, PAGE } from "./fake-feed";
+
+describe("validateFeedUrl", () => {
+  it.each([
+    ["", { ok: true, url: null }],
+    ["   ", { ok: true, url: null }],
+    ["https://data.example.com/aifin", { ok: true, url: "https://data.example.com/aifin/" }],
+    ["https://data.example.com/aifin/", { ok: true, url: "https://data.example.com/aifin/" }],
+    ["https://data.example.com/aifin/index.json", { ok: true, url: "https://data.example.com/aifin/" }],
+    ["https://data.example.com/aifin/?x=1#top", { ok: true, url: "https://data.example.com/aifin/" }],
+    ["http://data.example.com/aifin/", { ok: false, key: "feedUrlNotHttps" }],
+    ["ftp://data.example.com/", { ok: false, key: "feedUrlNotHttps" }],
+    ["javascript:alert(1)", { ok: false, key: "feedUrlNotHttps" }],
+    ["file:///etc/passwd", { ok: false, key: "feedUrlNotHttps" }],
+    ["https://user:secret@data.example.com/", { ok: false, key: "feedUrlCredentials" }],
+    ["data.example.com/aifin", { ok: false, key: "feedUrlInvalid" }],
+    ["not a url", { ok: false, key: "feedUrlInvalid" }],
+  ])("%j → %j", (text, expected) => {
+    expect(validateFeedUrl(text)).toEqual(expected);
+  });
+});
+
+describe("feedBase", () => {
+  it("is datasets/ beside the page by default, else the feed URL", () => {
+    expect(feedBase(null, PAGE)).toBe(FEED);
+    expect(feedBase("https://data.example.com/x/", PAGE)).toBe("https://data.example.com/x/");
+  });
+});
+
+describe("parseFeedIndex", () => {
+  const entry = { id: "bigtech-capex", title: { en: "a", ko: "가" }, version: "1.0.0", asOf: "2025-08-27", hash: "a".repeat(64), rows: 17, file: "bigtech-capex.json" };
+  it("accepts the build's index", () => {
+    expect(parseFeedIndex({ datasets: [entry] })).toEqual({ ok: true, entries: [entry] });
+  });
+  it.each([
+    [{ datasets: [{ ...entry, file: "../secrets.json" }] }, /file must be bigtech-capex.json/],
+    [{ datasets: [{ ...entry, file: "https://evil.example.com/x.json" }] }, /file must be/],
+    [{ datasets: [entry, entry] }, /listed twice/],
+    [{ datasets: [{ ...entry, hash: "XYZ" }] }, /sha256/],
+    [{ datasets: [{ ...entry, id: "Bad Id" }] }, /id/],
+    [{}, /datasets/],
+    [[], /root|datasets/],
+  ])("refuses %j", (json, problem) => {
+    const parsed = parseFeedIndex(json);
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.problem).toMatch(problem);
+  });
+});
+
+describe("fetching", () => {
+  const dataset = datasetById("openai-2024-costs");
+
+  it("reads and checks the index and a file", async () => {
+    const feed = new FakeFeed();
+    const [entry] = feed.publish([dataset]);
+    expect(await fetchFeedIndex(feed, FEED)).toEqual({ ok: true, value: [entry] });
+    const got = await fetchFeedDataset(feed, FEED, entry);
+    expect(got.ok && got.value.dataset.meta.id).toBe("openai-2024-costs");
+    expect(got.ok && got.value.hash).toBe(entry.hash);
+  });
+
+  it.each([
+    ["offline", (f: FakeFeed) => (f.offline = true), { kind: "offline" }],
+    ["a missing index", (f: FakeFeed) => f.files.delete(`${FEED}index.json`), { kind: "http", status: 404 }],
+    ["a server error", (f: FakeFeed) => f.files.set(`${FEED}index.json`, 503), { kind: "http", status: 503 }],
+    ["an index that is not JSON", (f: FakeFeed) => f.setText(`${FEED}index.json`, "<html>"), { kind: "badIndex" }],
+  ])("reports %s", async (_, breakIt, failure) => {
+    const feed = new FakeFeed();
+    feed.publish([dataset]);
+    breakIt(feed);
+    const got = await fetchFeedIndex(feed, FEED);
+    expect(got).toMatchObject({ ok: false, failure });
+  });
+
+  it("refuses a file whose sha256 is not the index's", async () => {
+    const feed = new FakeFeed();
+    const [entry] = feed.publish([dataset]);
+    feed.setJson(`${FEED}openai-2024-costs.json`, { ...dataset, rows: dataset.rows.slice(1) });
+    expect(await fetchFeedDataset(feed, FEED, entry)).toEqual({ ok: false, failure: { kind: "hashMismatch", id: "openai-2024-costs" } });
+  });
+
+  it("refuses a file that is not a valid dataset, even with a matching hash", async () => {
+    const feed = new FakeFeed();
+    const broken = { ...dataset, rows: dataset.rows.map((r, i) => (i === 0 ? { ...r, source: "nobody" } : r)) };
+    const [entry] = feed.publish([broken as typeof dataset]);
+    const got = await fetchFeedDataset(feed, FEED, entry);
+    expect(got).toMatchObject({ ok: false, failure: { kind: "badFile", id: "openai-2024-costs" } });
+  });
+
+  it("refuses a file whose id or version is not the index's", async () => {
+    const feed = new FakeFeed();
+    const [entry] = feed.publish([dataset]);
+    const got = await fetchFeedDataset(feed, FEED, { ...entry, version: "9.9.9" });
+    expect(got).toEqual({ ok: false, failure: { kind: "mismatch", id: "openai-2024-costs", found: "openai-2024-costs", version: "1.0.0" } });
+  });
+
+  it("fails as a whole when one of several files fails", async () => {
+    const feed = new FakeFeed();
+    const entries = feed.publish([dataset, datasetById("bigtech-capex")]);
+    feed.files.set(`${FEED}bigtech-capex.json`, 500);
+    expect(await fetchFeedDatasets(feed, FEED, entries)).toMatchObject({ ok: false, failure: { kind: "http", status: 500 } });
+  });
+});

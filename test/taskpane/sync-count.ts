@@ -1,0 +1,66 @@
+/* Counted, not guessed: the context.sync calls a load and a refresh make for datasets of 1,000,
+ * 10,000 and 100,000 cells, on the simulated workbook of fake-excel.ts (office-addin-mock).
+ * For `npm run bench`:
+ *
+ *   import { syncCounts } from "../test/taskpane/sync-count";
+ *   result.load_syncs = await syncCounts();   // { "1k": {load, refresh}, "10k": …, "100k": … }
+ */
+import { loadDataset } from "../../src/taskpane/excel/load";
+import { refreshTables } from "../../src/taskpane/excel/refresh";
+import type { Dataset } from "../../src/core/data/schema";
+import { TABLE_COLUMNS } from "../../src/core/sheet/plan";
+import { fakeExcel, WorkbookModel } from "./fake-excel";
+import { syntheticDataset, type SyntheticOptions } from "./synthetic";
+
+export interface SyncMeasure {
+  /** Cells of the dataset table (rows × columns). */
+  readonly cells: number;
+  readonly rows: number;
+  /** context.sync calls of the load. */
+  readonly load: number;
+  /** context.sync calls of a refresh to a new version with every value changed and one row added. */
+  readonly refresh: number;
+  /** Bytes carried by each request of the load. */
+  readonly loadRequests: number[];
+  readonly refreshRequests: number[];
+}
+
+const NOW = "2025-01-15T09:30:00.000Z";
+
+/**
+ * Loads a synthetic dataset of about `cells` cells into a new simulated workbook, then refreshes
+ * it to a version with every figure changed and a row more; counts the syncs of each.
+ */
+export async function measureSyncs(cells: number, options: SyntheticOptions = {}): Promise<SyncMeasure> {
+  const v1 = syntheticDataset(cells, options);
+  const bigger = syntheticDataset(cells + TABLE_COLUMNS.length, { ...options, version: "2.0.0", scale: 2 });
+  const v2: Dataset = { meta: { ...bigger.meta, asOf: "2025-01-01" }, rows: bigger.rows };
+  const model = new WorkbookModel();
+  const loading = fakeExcel(model);
+  const loaded = await loadDataset(loading.context, { dataset: v1, lang: "en", target: "newSheet", hash: null, now: NOW });
+  if (loaded.kind !== "loaded") throw new Error("load refused");
+  const refreshing = fakeExcel(model);
+  const refreshed = await refreshTables(refreshing.context, { items: [{ record: loaded.record, dataset: v2, hash: null }], now: NOW });
+  if (refreshed.outcomes[0]?.kind !== "refreshed") throw new Error(`refresh: ${refreshed.outcomes[0]?.kind}`);
+  return {
+    cells: v1.rows.length * TABLE_COLUMNS.length,
+    rows: v1.rows.length,
+    load: loading.log.syncs,
+    refresh: refreshing.log.syncs,
+    loadRequests: loading.log.requests,
+    refreshRequests: refreshing.log.requests,
+  };
+}
+
+/**
+ * The sync counts for the bench: load and refresh of 1k, 10k and 100k-cell datasets.
+ * @example await syncCounts() // { "1k": { load: 2, refresh: 3 }, "10k": …, "100k": … }
+ */
+export async function syncCounts(): Promise<Record<"1k" | "10k" | "100k", { load: number; refresh: number }>> {
+  const out = {} as Record<"1k" | "10k" | "100k", { load: number; refresh: number }>;
+  for (const [label, cells] of [["1k", 1_000], ["10k", 10_000], ["100k", 100_000]] as const) {
+    const m = await measureSyncs(cells);
+    out[label] = { load: m.load, refresh: m.refresh };
+  }
+  return out;
+}
