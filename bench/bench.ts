@@ -2,7 +2,13 @@
  * Speed goals are compared as ratios measured in the same run (machines are shared and noisy). */
 import "../test/setup/custom-functions";
 import currency from "currency.js";
+import fs from "fs";
+import path from "path";
+import zlib from "zlib";
 import { usdToKrwFunction } from "../src/functions/functions";
+import { parseAmount } from "../src/core/money";
+import { loadCorpus } from "../test/corpus/load";
+import { syncCounts } from "../test/taskpane/sync-count";
 
 const N = 1_000_000;
 const RATE = 1320;
@@ -52,15 +58,58 @@ const currencyNaive = nsPerValue(() => {
   sink += total;
 }, N);
 
+// The pasted-amount parser over the corpus of real pasted amounts (refusals included).
+const corpus = loadCorpus().map((line) => line.text);
+const PARSE_REPEAT = 2000;
+const parseNs = nsPerValue(() => {
+  for (let r = 0; r < PARSE_REPEAT; r++) {
+    for (const text of corpus) {
+      try {
+        sink += parseAmount(text).value.e;
+      } catch {
+        sink += 1;
+      }
+    }
+  }
+}, corpus.length * PARSE_REPEAT);
+
+/** Gzipped size of a built file (npm run bench builds first). */
+function gzipBytes(file: string): number {
+  return zlib.gzipSync(fs.readFileSync(file), { level: 9 }).length;
+}
+const dist = path.resolve(process.cwd(), "dist");
+const datasetsDir = path.resolve(process.cwd(), "data/datasets");
+const datasetsMinified = fs
+  .readdirSync(datasetsDir)
+  .map((f) => JSON.stringify(JSON.parse(fs.readFileSync(path.join(datasetsDir, f), "utf8"))))
+  .join("");
+
 const round = (x: number) => Math.round(x * 100) / 100;
-const result = {
-  values: N,
-  usd_to_krw_ns_per_value: round(exact),
-  float_baseline_ns_per_value: round(floatBaseline),
-  ratio_vs_float: round(exact / floatBaseline),
-  currencyjs_naive_ns_per_value: round(currencyNaive),
-  currencyjs_ratio_vs_float: round(currencyNaive / floatBaseline),
-  node: process.version,
-};
-if (sink === -1) console.error("unreachable");
-console.log(JSON.stringify(result, null, 2));
+
+async function main(): Promise<void> {
+  const result = {
+    values: N,
+    usd_to_krw_ns_per_value: round(exact),
+    float_baseline_ns_per_value: round(floatBaseline),
+    ratio_vs_float: round(exact / floatBaseline),
+    currencyjs_naive_ns_per_value: round(currencyNaive),
+    currencyjs_ratio_vs_float: round(currencyNaive / floatBaseline),
+    parse_ns_per_text: round(parseNs),
+    parse_corpus_lines: corpus.length,
+    bundle_gzip_bytes: {
+      functions: gzipBytes(path.join(dist, "functions.js")),
+      taskpane: gzipBytes(path.join(dist, "taskpane.js")),
+      datasets_embedded_in_functions: zlib.gzipSync(datasetsMinified, { level: 9 }).length,
+    },
+    // context.sync calls counted on the simulated workbook (office-addin-mock) for 1k/10k/100k cells.
+    load_syncs: await syncCounts(),
+    node: process.version,
+  };
+  if (sink === -1) console.error("unreachable");
+  console.log(JSON.stringify(result, null, 2));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
