@@ -9,6 +9,7 @@ import { usdToKrwFunction } from "../src/functions/functions";
 import { parseAmount } from "../src/core/money";
 import { loadCorpus } from "../test/corpus/load";
 import { syncCounts } from "../test/taskpane/sync-count";
+import { engineRatioCustomVsNative, taskpaneReadyMs } from "../src/preview/bench";
 
 const N = 1_000_000;
 const RATE = 1320;
@@ -103,6 +104,10 @@ async function main(): Promise<void> {
     },
     // context.sync calls counted on the simulated workbook (office-addin-mock) for 1k/10k/100k cells.
     load_syncs: await syncCounts(),
+    // The preview engine (HyperFormula): 10,000 cells of =AIFIN.USD_TO_KRW(A1, 1320) vs =ROUND(A1*1320, 0).
+    engine_ratio_custom_vs_native: round((await engineRatioCustomVsNative()).ratio),
+    // The built task pane in Debian's Chromium, navigation to Office.onReady painted (median of loads).
+    taskpane_ready_ms: round((await taskpaneReadyMs()).median),
     node: process.version,
   };
   if (sink === -1) console.error("unreachable");

@@ -1,9 +1,25 @@
-/* Prints the plain closing line CI reads ("N passed, N failed") after jest's own summary. */
+/* Prints the plain closing line CI reads ("N passed, N failed") after jest's own summary, and
+ * records the counts per jest config in test-results/ so .ci/run can close with the total of the
+ * unit and end-to-end runs. */
+const fs = require("fs");
+const path = require("path");
+
 class SummaryReporter {
+  constructor(globalConfig) {
+    this.config = globalConfig;
+  }
   onRunComplete(_contexts, results) {
-    const skipped = results.numPendingTests + results.numTodoTests;
-    const tail = skipped > 0 ? `, ${skipped} skipped` : "";
-    process.stdout.write(`\nTests: ${results.numPassedTests} passed, ${results.numFailedTests} failed${tail}\n`);
+    const counts = {
+      passed: results.numPassedTests,
+      failed: results.numFailedTests + results.numRuntimeErrorTestSuites,
+      skipped: results.numPendingTests + results.numTodoTests,
+    };
+    const tail = counts.skipped > 0 ? `, ${counts.skipped} skipped` : "";
+    process.stdout.write(`\nTests: ${counts.passed} passed, ${counts.failed} failed${tail}\n`);
+    const dir = path.join(this.config.rootDir, "test-results");
+    fs.mkdirSync(dir, { recursive: true });
+    const run = (this.config.testMatch || []).some((m) => m.includes("e2e")) ? "e2e" : "unit";
+    fs.writeFileSync(path.join(dir, `counts-${run}.json`), JSON.stringify(counts));
   }
 }
 module.exports = SummaryReporter;

@@ -1,0 +1,247 @@
+/* The add-in's real task pane in the preview workbook, used the way a person uses it: load each
+ * dataset and read the cells back from the grid; change the reference rate and see dependent
+ * cells follow; refresh from a changed feed and see the new value while a user's column and a
+ * formula referring to the table survive; switch the pane to Korean and back; clean pasted
+ * amounts; save a screenshot of a loaded dataset.
+ *
+ * The pane is built with Fluent UI web components, whose roles live in ElementInternals:
+ * Chromium's accessibility tree has them, playwright-core's role engine does not read them, so
+ * buttons are found by their visible text or aria-label (what a person reads), tabs by role. */
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import type { Locator } from "playwright-core";
+import { ARTIFACTS, DIST, ROOT, openWorkbook, startSession, type PreviewPage, type Session } from "./harness";
+
+let session: Session;
+beforeAll(async () => {
+  session = await startSession();
+});
+afterAll(async () => {
+  await session?.close();
+});
+
+interface FeedIndex {
+  datasets: { id: string; title: { en: string; ko: string }; version: string; asOf: string; hash: string; rows: number; file: string }[];
+}
+const feedIndex = (): FeedIndex => JSON.parse(fs.readFileSync(path.join(DIST, "datasets/index.json"), "utf8")) as FeedIndex;
+
+/** A Fluent button of the pane, by its text or its aria-label. */
+function button(wb: PreviewPage, name: string): Locator {
+  const exact = new RegExp(`^\\s*${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\s*$`);
+  return wb.pane.locator(`fluent-button[aria-label="${name}"]`).or(wb.pane.locator("fluent-button").filter({ hasText: exact })).first();
+}
+
+/** Chooses a radio of the pane by its label. */
+async function chooseRadio(wb: PreviewPage, label: string): Promise<void> {
+  await wb.pane.locator("label").filter({ hasText: new RegExp(`^\\s*${label}\\s*$`) }).first().click();
+}
+
+/** The pane's status region (progress, then the outcome sentence). */
+function paneStatus(wb: PreviewPage): Locator {
+  return wb.pane.locator("#status-region");
+}
+
+/** Waits until the pane's status says something matching `pattern`, and returns it. */
+async function paneSays(wb: PreviewPage, pattern: RegExp): Promise<string> {
+  const status = paneStatus(wb);
+  try {
+    await status.filter({ hasText: pattern }).waitFor({ timeout: 30_000 });
+  } catch {
+    throw new Error(`The pane did not say ${pattern}; it says: ${(await status.innerText()).trim() || "(nothing)"}`);
+  }
+  return (await status.innerText()).trim();
+}
+
+async function loadDataset(wb: PreviewPage, title: string): Promise<string> {
+  await wb.pane.getByRole("tab", { name: "Datasets" }).click();
+  await button(wb, title).click();
+  await chooseRadio(wb, "A new sheet");
+  await button(wb, "Load dataset").click();
+  return paneSays(wb, new RegExp(`Loaded \\d+ rows of “${title.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}”`));
+}
+
+async function expectClean(wb: PreviewPage): Promise<void> {
+  expect(await wb.problems()).toEqual([]);
+  expect(wb.errors).toEqual([]);
+  expect(session.externalRequests).toEqual([]);
+}
+
+/** Figures of shared/reference/figures.md, one per dataset, as the Value column shows them. */
+const SPOT: Record<string, { company: string; value: string }> = {
+  "bigtech-capex": { company: "Microsoft", value: "$44,480,000,000" },
+  "column-2024": { company: "OpenAI", value: "$3,000,000,000" },
+  "korea-ai-investment": { company: "Naver", value: "₩580,300,000,000" },
+  "openai-2024-costs": { company: "OpenAI", value: "$4,000,000,000" },
+  "usd-krw-rates": { company: "", value: "₩1,358.35" },
+};
+
+describe("loading datasets from the pane", () => {
+  it.each(feedIndex().datasets.map((d) => [d.id, d] as const))("loads %s into a new sheet, as a table the grid shows", async (id, entry) => {
+    const wb = await openWorkbook(session);
+    const said = await loadDataset(wb, entry.title.en);
+    const [, rows, table, sheet] = /Loaded (\d+) rows of “.+” into the table (\S+) on (.+)\.$/m.exec(said) ?? [];
+    expect(Number(rows)).toBe(entry.rows);
+    expect(table).toMatch(/^AIFIN_/);
+    await expect(wb.sheetTab(sheet).getAttribute("aria-selected")).resolves.toBe("true");
+
+    expect(await wb.text("A1")).toBe(entry.title.en);
+    expect(await wb.text("A2")).toBe("As of");
+    expect(await wb.text("B2")).toBe(entry.asOf);
+    expect([await wb.text("A4"), await wb.text("B4"), await wb.text("C4"), await wb.text("E4")]).toEqual(["Company", "Metric", "Period", "Value"]);
+    // One row per figure: the Metric column is filled down to the last one.
+    expect(await wb.text(`B${4 + entry.rows}`)).not.toBe("");
+    expect(await wb.text(`B${5 + entry.rows}`)).toBe("");
+    const values: string[] = [];
+    const companies: string[] = [];
+    for (let r = 5; r < 5 + entry.rows; r++) {
+      values.push(await wb.text(`E${r}`));
+      companies.push(await wb.text(`A${r}`));
+    }
+    const spot = SPOT[id];
+    expect(values).toContain(spot.value);
+    if (spot.company) expect(companies[values.indexOf(spot.value)]).toBe(spot.company);
+    // The name box knows the table: going to it selects the header row and every figure.
+    await wb.goTo(table);
+    await expect(wb.nameBox.inputValue()).resolves.toBe(table);
+    await expect(wb.cell("A4").getAttribute("aria-selected")).resolves.toBe("true");
+    await expect(wb.cell(`N${4 + entry.rows}`).getAttribute("aria-selected")).resolves.toBe("true");
+    await expect(wb.cell(`N${5 + entry.rows}`).getAttribute("aria-selected")).resolves.toBe("false");
+    await expectClean(wb);
+    await wb.page.close();
+  });
+
+  it("saves a screenshot of the workbook with a loaded dataset (test-results/, and docs/preview.png for the README)", async () => {
+    const wb = await openWorkbook(session);
+    await loadDataset(wb, "Big tech capital expenditure");
+    await wb.select("E6");
+    const file = await wb.screenshot("preview-workbook.png");
+    fs.mkdirSync(path.join(ROOT, "docs"), { recursive: true });
+    fs.copyFileSync(file, path.join(ROOT, "docs", "preview.png"));
+    expect(fs.statSync(file).size).toBeGreaterThan(20_000);
+    await expectClean(wb);
+    await wb.page.close();
+  });
+});
+
+describe("the reference rate", () => {
+  it("changes in settings, and every function without a rate follows", async () => {
+    const wb = await openWorkbook(session);
+    await wb.enter("A1", "=AIFIN.USD_TO_KRW(1000)");
+    await wb.enter("A2", "=AIFIN.FX_RATE()");
+    await wb.enter("A3", "=A1*2");
+    const before = [await wb.text("A1"), await wb.text("A2")];
+    expect(before).toEqual(["1398750", "1398.75"]);
+
+    await wb.pane.getByRole("tab", { name: "Settings" }).click();
+    await chooseRadio(wb, "A rate I type");
+    await wb.pane.locator("#manual-rate").click();
+    await wb.page.keyboard.type("1,350.5");
+    await button(wb, "Apply and recalculate").click();
+    await paneSays(wb, /Functions without a rate now use 1,350\.5 KRW per USD/);
+
+    expect([await wb.text("A1"), await wb.text("A2"), await wb.text("A3")]).toEqual(["1350500", "1350.5", "2701000"]);
+    await expectClean(wb);
+    await wb.page.close();
+  });
+});
+
+describe("cleaning pasted amounts", () => {
+  it("writes numeric USD and KRW beside a pasted column, formatted ₩#,##0 and $#,##0", async () => {
+    const wb = await openWorkbook(session);
+    await wb.pane.getByRole("tab", { name: "Settings" }).click();
+    await chooseRadio(wb, "A rate I type");
+    await wb.pane.locator("#manual-rate").click();
+    await wb.page.keyboard.type("1320");
+    await button(wb, "Apply and recalculate").click();
+    await paneSays(wb, /now use 1,320 KRW per USD/);
+
+    await wb.paste("A1", "30억 달러(약 3조9600억 원)");
+    await wb.select("A1");
+    await wb.pane.getByRole("tab", { name: "Clean amounts" }).click();
+    await button(wb, "Clean the selected column").click();
+    await paneSays(wb, /1 amounts converted in Sheet1!A1/);
+    expect(await wb.text("B1")).toBe("$3,000,000,000");
+    expect(await wb.text("C1")).toBe("₩3,960,000,000,000");
+    await expectClean(wb);
+    await wb.page.close();
+  });
+});
+
+describe("refreshing from the feed", () => {
+  afterEach(() => {
+    session.server.override("/datasets/bigtech-capex.json", null);
+    session.server.override("/datasets/index.json", null);
+  });
+
+  it("updates a changed figure in place; the user's column and a formula on the table survive", async () => {
+    const wb = await openWorkbook(session);
+    await loadDataset(wb, "Big tech capital expenditure");
+    const sheet = "Big tech capital expenditure";
+    expect([await wb.text("A6"), await wb.text("C6"), await wb.text("E6")]).toEqual(["Microsoft", "FY2024", "$44,480,000,000"]);
+
+    // The user's own column beside the table, and a formula elsewhere that refers to the table.
+    await wb.enter("O4", "In KRW");
+    await wb.enter("O5", "=AIFIN.USD_TO_KRW(E5, 1320)");
+    expect(await wb.text("O6")).toBe("58713600000000");
+    await wb.sheetTab("Sheet1").click();
+    await wb.enter("A1", `=SUM('${sheet}'!E5:E21)`);
+    const sumBefore = Number(await wb.text("A1"));
+
+    // The feed publishes version 1.0.1: Microsoft's FY2024 figure is now 45 billion.
+    const file = path.join(DIST, "datasets/bigtech-capex.json");
+    const dataset = JSON.parse(fs.readFileSync(file, "utf8")) as { meta: { version: string }; rows: { company: string; period: string; value: unknown }[] };
+    const row = dataset.rows.find((r) => r.company === "microsoft" && r.period === "FY2024");
+    expect(row).toBeDefined();
+    row!.value = 45_000_000_000;
+    dataset.meta.version = "1.0.1";
+    const bytes = Buffer.from(JSON.stringify(dataset, null, 2));
+    const index = feedIndex();
+    const entry = index.datasets.find((d) => d.id === "bigtech-capex")!;
+    entry.version = "1.0.1";
+    entry.hash = crypto.createHash("sha256").update(bytes).digest("hex");
+    session.server.override("/datasets/bigtech-capex.json", bytes, "application/json");
+    session.server.override("/datasets/index.json", JSON.stringify(index), "application/json");
+
+    await wb.pane.getByRole("tab", { name: "Datasets" }).click();
+    await button(wb, "Refresh all").click();
+    await paneSays(wb, /AIFIN_bigtech_capex: 1 updated, 0 added, 0 removed/);
+
+    expect(Number(await wb.text("A1")) - sumBefore).toBe(520_000_000);
+    await wb.sheetTab(sheet).click();
+    expect([await wb.text("A6"), await wb.text("E6")]).toEqual(["Microsoft", "$45,000,000,000"]);
+    expect(await wb.text("O4")).toBe("In KRW");
+    expect(await wb.text("O6")).toBe("59400000000000");
+    expect(await wb.text("O5")).toBe("37105200000000");
+    await expectClean(wb);
+    await wb.page.close();
+  });
+});
+
+describe("the pane's language", () => {
+  it("switches to Korean and back", async () => {
+    const wb = await openWorkbook(session);
+    await chooseRadio(wb, "한국어");
+    await wb.pane.getByRole("tab", { name: "데이터셋" }).waitFor();
+    await expect(button(wb, "데이터셋 불러오기").isVisible()).resolves.toBe(true);
+    await expect(wb.pane.getByRole("tab", { name: "설정" }).isVisible()).resolves.toBe(true);
+
+    await chooseRadio(wb, "English");
+    await wb.pane.getByRole("tab", { name: "Datasets" }).waitFor();
+    await expect(button(wb, "Load dataset").isVisible()).resolves.toBe(true);
+    await expectClean(wb);
+    await wb.page.close();
+  });
+
+  it("follows Office's display language when it is Korean", async () => {
+    const wb = await openWorkbook(session, "ko-KR");
+    await wb.pane.getByRole("tab", { name: "데이터셋" }).waitFor();
+    await expectClean(wb);
+    await wb.page.close();
+  });
+});
+
+afterAll(() => {
+  // Keep the artifacts directory even when no screenshot was taken (CI collects it).
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+});
