@@ -10,6 +10,7 @@ import { parseAmount } from "../src/core/money";
 import { loadCorpus } from "../test/corpus/load";
 import { syncCounts } from "../test/taskpane/sync-count";
 import { engineRatioCustomVsNative, taskpaneReadyMs } from "../src/preview/bench";
+import { peakHeapLoad100k } from "../test/taskpane/heap";
 
 const N = 1_000_000;
 const RATE = 1320;
@@ -104,6 +105,8 @@ async function main(): Promise<void> {
     },
     // context.sync calls counted on the simulated workbook (office-addin-mock) for 1k/10k/100k cells.
     load_syncs: await syncCounts(),
+    // The pane's heap while preparing a 100,000-cell load, against the size of the values.
+    peak_heap_mb_load_100k: await peakHeapLoad100k(),
     // The preview engine (HyperFormula): 10,000 cells of =AIFIN.USD_TO_KRW(A1, 1320) vs =ROUND(A1*1320, 0).
     engine_ratio_custom_vs_native: round((await engineRatioCustomVsNative()).ratio),
     // The built task pane in Debian's Chromium, navigation to Office.onReady painted (median of loads).

@@ -8,9 +8,9 @@ import type { ReferenceChoice } from "../shared/reference-rate";
 import { insertChart } from "./excel/chart";
 import { cleanSelection } from "./excel/clean";
 import { loadDataset } from "./excel/load";
-import { refreshTables, type RefreshItem, type TableOutcome } from "./excel/refresh";
+import { RefreshFailedError, refreshTables, type RefreshItem, type TableOutcome } from "./excel/refresh";
 import { readWorkbookState, recalculate, saveReferenceChoice, saveSetting, type WorkbookState } from "./excel/settings";
-import { feedBase, fetchFeedDatasets, fetchFeedIndex, type FeedFailure, type FeedIO } from "./feed";
+import { feedBase, fetchFeedDatasets, fetchFeedIndex, findDowngrade, type FeedFailure, type FeedIO } from "./feed";
 import { languageFor, t, type UiMessage } from "./i18n";
 import { SETTING_KEYS } from "./records";
 import type { Language } from "../core/messages";
@@ -44,10 +44,14 @@ export function feedFailureMessage(failure: FeedFailure): UiMessage {
   switch (failure.kind) {
     case "offline":
       return msg("feedOffline", { url: failure.url });
+    case "timeout":
+      return msg("feedTimeout", { url: failure.url, seconds: failure.seconds });
     case "http":
       return msg("feedHttp", { url: failure.url, status: failure.status });
     case "tooLarge":
-      return msg("feedTooLarge", { url: failure.url });
+      return msg("feedTooLarge", { url: failure.url, limit: Math.round((failure.limitBytes / (1024 * 1024)) * 10) / 10 });
+    case "notJson":
+      return failure.id === null ? msg("feedIndexNotJson", { problem: failure.problem }) : msg("feedFileNotJson", { dataset: failure.id, problem: failure.problem });
     case "badIndex":
       return msg("feedBadIndex", { problem: failure.problem });
     case "badFile":
@@ -56,7 +60,14 @@ export function feedFailureMessage(failure: FeedFailure): UiMessage {
       return msg("feedHashMismatch", { dataset: failure.id });
     case "mismatch":
       return msg("feedMismatch", { dataset: failure.id, found: failure.found, version: failure.version });
+    case "downgrade":
+      return msg("feedDowngrade", { dataset: failure.id, loaded: failure.loaded, offered: failure.offered });
   }
+}
+
+/** The versions loaded in the workbook, which a feed may not go back from. */
+function loadedVersions(state: State): Array<{ id: string; version: string }> {
+  return state.records.map((r) => ({ id: r.datasetId, version: r.version }));
 }
 
 function titleOf(deps: Deps, datasetId: string): string {
@@ -66,23 +77,39 @@ function titleOf(deps: Deps, datasetId: string): string {
 }
 
 /**
- * Reads the list of datasets: the feed's (every file checked), or the built-in data with the
- * reason when the feed cannot be used.
+ * Reads the list of datasets: the feed's (every file checked, no version older than one loaded in
+ * the workbook), or, when the feed cannot be used, the last good list the pane holds (read from
+ * a feed earlier) or else the built-in data, with the reason.
  */
 export async function loadCatalog(deps: Deps): Promise<void> {
   const base = feedBase(deps.state().feedUrl, deps.pageUrl);
   const index = await fetchFeedIndex(deps.io, base);
-  const files = index.ok ? await fetchFeedDatasets(deps.io, base, index.value) : index;
-  if (index.ok && files.ok) {
-    const entries = index.value.flatMap((e) => {
-      const got = files.value.get(e.id);
-      return got ? [catalogEntry(got.dataset, got.hash)] : [];
-    });
-    deps.dispatch({ type: "catalog", origin: "feed", entries, note: msg("catalogFromFeed", { host: new URL(base).host }) });
+  let failure: FeedFailure;
+  if (!index.ok) failure = index.failure;
+  else {
+    const downgrade = findDowngrade(index.value, loadedVersions(deps.state()));
+    if (downgrade) failure = downgrade;
+    else {
+      const files = await fetchFeedDatasets(deps.io, base, index.value);
+      if (files.ok) {
+        const entries = index.value.flatMap((e) => {
+          const got = files.value.get(e.id);
+          return got ? [catalogEntry(got.dataset, got.hash)] : [];
+        });
+        deps.dispatch({ type: "catalog", origin: "feed", entries, note: msg("catalogFromFeed", { host: new URL(base).host }) });
+        return;
+      }
+      failure = files.failure;
+    }
+  }
+  const state = deps.state();
+  const sentence = feedFailureMessage(failure);
+  const reason = t(sentence.key, state.lang, sentence.params);
+  if (state.catalog.origin === "feed") {
+    // The last good data stays: the same entries, only the note says why they were not renewed.
+    deps.dispatch({ type: "catalog", origin: "feed", entries: state.catalog.entries, note: msg("catalogLastGood", { reason }) });
     return;
   }
-  const failure = files.ok ? null : files.failure;
-  const reason = failure ? t(feedFailureMessage(failure).key, deps.state().lang, feedFailureMessage(failure).params) : "";
   deps.dispatch({ type: "catalog", origin: "embedded", entries: deps.embedded().map((d) => catalogEntry(d, null)), note: msg("catalogEmbedded", { reason }) });
 }
 
@@ -210,6 +237,14 @@ export async function refresh(deps: Deps, tableName?: string): Promise<void> {
     const changed = record.hash === null || entry.hash !== record.hash || entry.version !== record.version;
     return [{ record, entry, changed }];
   });
+  const downgrade = findDowngrade(
+    wanted.map((w) => w.entry),
+    wanted.map((w) => ({ id: w.record.datasetId, version: w.record.version })),
+  );
+  if (downgrade) {
+    deps.dispatch({ type: "done", tone: "error", lines: [feedFailureMessage(downgrade)] });
+    return;
+  }
   const toFetch = [...new Map(wanted.filter((w) => w.changed).map((w) => [w.entry.id, w.entry])).values()];
   const fetched = await fetchFeedDatasets(deps.io, base, toFetch);
   if (!fetched.ok) {
@@ -231,6 +266,15 @@ export async function refresh(deps: Deps, tableName?: string): Promise<void> {
     const trouble = result.outcomes.some((o) => o.kind === "missing" || o.kind === "columnsMissing" || o.kind === "filtered") || lines.some((l) => l.key === "notInFeed");
     deps.dispatch({ type: "done", tone: trouble ? "warning" : "success", lines });
   } catch (error) {
+    if (error instanceof RefreshFailedError) {
+      // The records are not dispatched: the workbook's records were not changed either.
+      const tables = error.tables.join(", ");
+      const line = error.restored
+        ? msg("refreshFailedRestored", { detail: detail(error.failure), tables })
+        : msg("refreshFailedNotRestored", { detail: detail(error.failure), tables, restoreDetail: detail(error.restoreError) });
+      deps.dispatch({ type: "done", tone: "error", lines: [...lines, line] });
+      return;
+    }
     deps.dispatch({ type: "done", tone: "error", lines: [...lines, msg("excelFailed", { detail: detail(error) })] });
   }
 }

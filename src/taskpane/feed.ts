@@ -1,8 +1,11 @@
 /* The published datasets: dist/datasets/index.json and one file per dataset, from the add-in's
  * own origin or a feed URL set in the workbook (https only). Everything here is pure except the
- * FeedIO the entry passes in (fetch and crypto.subtle), so the checks are tested without a network.
- * A feed is trusted only after checking: the index against its schema, each file's sha256 against
- * the index, the file against the dataset schema, its id and version against the index. */
+ * FeedIO the entry passes in (fetch and crypto.subtle, see feed-http.ts), so the checks are tested
+ * without a network. A feed is trusted only after checking: each file's size (at most
+ * MAX_FEED_BYTES), the index against its schema, each file's sha256 against the index, the file
+ * against the dataset schema, its id and version against the index, and no version older than the
+ * one already loaded (no downgrade). Each fault is a FeedFailure the pane turns into a sentence;
+ * none of them reaches the workbook. */
 import { z } from "zod";
 import { parseDataset, type Dataset } from "../core/data/schema";
 
@@ -21,25 +24,105 @@ export interface FeedEntry {
 
 /** What the entry gives the feed code: bytes from a URL, and sha256. */
 export interface FeedIO {
-  /** GETs a URL; rejects when the network fails (offline, blocked, timed out). */
+  /**
+   * GETs a URL. Rejects with a FeedFetchError when the feed is too slow or the file too large,
+   * with any other error when the network fails (offline, blocked).
+   */
   get(url: string): Promise<{ readonly status: number; readonly bytes: Uint8Array }>;
   /** sha256 of bytes, lower-case hex. */
   sha256(bytes: Uint8Array): Promise<string>;
 }
 
+/** Why a FeedIO could not deliver a file, besides the network failing. */
+export class FeedFetchError extends Error {
+  /**
+   * @param reason - "timeout": no complete answer within the time allowed; "tooLarge": more than the cap (declared or counted)
+   * @param limit - the time allowed (ms) or the cap (bytes)
+   */
+  constructor(
+    readonly reason: "timeout" | "tooLarge",
+    readonly url: string,
+    readonly limit: number,
+  ) {
+    super(reason === "timeout" ? `${url}: no answer within ${limit} ms` : `${url}: more than ${limit} bytes`);
+    this.name = "FeedFetchError";
+  }
+}
+
 export type FeedFailure =
   | { readonly kind: "offline"; readonly url: string }
+  | { readonly kind: "timeout"; readonly url: string; readonly seconds: number }
   | { readonly kind: "http"; readonly url: string; readonly status: number }
-  | { readonly kind: "tooLarge"; readonly url: string }
+  | { readonly kind: "tooLarge"; readonly url: string; readonly limitBytes: number }
+  /** Not JSON at all (truncated, an HTML error page, not UTF-8): the index (id null) or a dataset's file. */
+  | { readonly kind: "notJson"; readonly url: string; readonly id: string | null; readonly problem: string }
   | { readonly kind: "badIndex"; readonly problem: string }
   | { readonly kind: "badFile"; readonly id: string; readonly problem: string }
   | { readonly kind: "hashMismatch"; readonly id: string }
-  | { readonly kind: "mismatch"; readonly id: string; readonly found: string; readonly version: string };
+  | { readonly kind: "mismatch"; readonly id: string; readonly found: string; readonly version: string }
+  /** The feed offers an older version than the one already loaded: refused. */
+  | { readonly kind: "downgrade"; readonly id: string; readonly loaded: string; readonly offered: string };
 
 export type FeedResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly failure: FeedFailure };
 
-/** Largest file the pane accepts from a feed. */
-export const MAX_FEED_BYTES = 32 * 1024 * 1024;
+/**
+ * Largest file the pane accepts from a feed: 2 MiB. The published datasets are a few KB each
+ * (the largest, bigtech-capex.json, 9 KB; a 100,000-cell dataset would be about 1.5 MB), so this
+ * refuses only what cannot be a dataset, before it costs memory. feed-http.ts checks the declared
+ * Content-Length first and then counts the bytes as they arrive, so a missing or lying header
+ * cannot get past it; fetchFeed* check the size again for any other FeedIO.
+ */
+export const MAX_FEED_BYTES = 2 * 1024 * 1024;
+
+/**
+ * Compares two dataset versions ("major.minor.patch" with an optional "-pre.release") by semver
+ * precedence: a pre-release comes before its release, numeric identifiers compare as numbers.
+ * @returns a negative number when a is older than b, 0 when equal, positive when newer
+ * @example compareVersions("1.2.0", "1.10.0") // < 0
+ * @example compareVersions("2.0.0-rc.1", "2.0.0") // < 0
+ */
+export function compareVersions(a: string, b: string): number {
+  const split = (v: string) => {
+    const dash = v.indexOf("-");
+    const core = (dash < 0 ? v : v.slice(0, dash)).split(".").map((n) => Number(n));
+    return { core, pre: dash < 0 ? null : v.slice(dash + 1).split(".") };
+  };
+  const x = split(a);
+  const y = split(b);
+  for (let i = 0; i < 3; i++) {
+    const d = (x.core[i] ?? 0) - (y.core[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  if (x.pre === null || y.pre === null) return x.pre === y.pre ? 0 : x.pre === null ? 1 : -1;
+  for (let i = 0; i < Math.max(x.pre.length, y.pre.length); i++) {
+    const p = x.pre[i];
+    const q = y.pre[i];
+    if (p === undefined) return -1;
+    if (q === undefined) return 1;
+    const pn = /^\d+$/.test(p);
+    const qn = /^\d+$/.test(q);
+    if (pn && qn && Number(p) !== Number(q)) return Number(p) - Number(q);
+    if (pn !== qn) return pn ? -1 : 1;
+    if (!pn && p !== q) return p < q ? -1 : 1;
+  }
+  return 0;
+}
+
+/**
+ * The first dataset the feed offers in an older version than one already loaded (in the workbook
+ * or in the pane's last good catalog), or null.
+ * @param offered - the feed's entries (or any id and version)
+ * @param loaded - the versions already loaded, by dataset id (several per id allowed)
+ * @example findDowngrade([{ id: "a", version: "1.0.0" }], [{ id: "a", version: "1.1.0" }]) // { kind: "downgrade", id: "a", loaded: "1.1.0", offered: "1.0.0" }
+ */
+export function findDowngrade(offered: readonly { readonly id: string; readonly version: string }[], loaded: readonly { readonly id: string; readonly version: string }[]): Extract<FeedFailure, { kind: "downgrade" }> | null {
+  for (const entry of offered) {
+    for (const have of loaded) {
+      if (have.id === entry.id && compareVersions(entry.version, have.version) < 0) return { kind: "downgrade", id: entry.id, loaded: have.version, offered: entry.version };
+    }
+  }
+  return null;
+}
 
 /** A feed URL as typed in settings, checked. */
 export type FeedUrlCheck = { readonly ok: true; readonly url: string | null } | { readonly ok: false; readonly key: "feedUrlInvalid" | "feedUrlNotHttps" | "feedUrlCredentials" };
@@ -116,16 +199,23 @@ async function getBytes(io: FeedIO, url: string): Promise<FeedResult<Uint8Array>
   let response: { status: number; bytes: Uint8Array };
   try {
     response = await io.get(url);
-  } catch {
+  } catch (error) {
+    if (error instanceof FeedFetchError && error.reason === "timeout") return { ok: false, failure: { kind: "timeout", url, seconds: Math.round(error.limit / 100) / 10 } };
+    if (error instanceof FeedFetchError && error.reason === "tooLarge") return { ok: false, failure: { kind: "tooLarge", url, limitBytes: MAX_FEED_BYTES } };
     return { ok: false, failure: { kind: "offline", url } };
   }
   if (response.status < 200 || response.status > 299) return { ok: false, failure: { kind: "http", url, status: response.status } };
-  if (response.bytes.byteLength > MAX_FEED_BYTES) return { ok: false, failure: { kind: "tooLarge", url } };
+  if (response.bytes.byteLength > MAX_FEED_BYTES) return { ok: false, failure: { kind: "tooLarge", url, limitBytes: MAX_FEED_BYTES } };
   return { ok: true, value: response.bytes };
 }
 
-function json(bytes: Uint8Array): unknown {
-  return JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
+/** Bytes as JSON (strict UTF-8), or what is wrong with them. */
+function json(bytes: Uint8Array): { ok: true; value: unknown } | { ok: false; problem: string } {
+  try {
+    return { ok: true, value: JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes)) };
+  } catch (error) {
+    return { ok: false, problem: error instanceof Error ? error.message : String(error) };
+  }
 }
 
 /**
@@ -134,15 +224,12 @@ function json(bytes: Uint8Array): unknown {
  * @param base - the feed folder (see feedBase)
  */
 export async function fetchFeedIndex(io: FeedIO, base: string): Promise<FeedResult<FeedEntry[]>> {
-  const got = await getBytes(io, new URL("index.json", base).href);
+  const url = new URL("index.json", base).href;
+  const got = await getBytes(io, url);
   if (!got.ok) return got;
-  let parsed: unknown;
-  try {
-    parsed = json(got.value);
-  } catch (error) {
-    return { ok: false, failure: { kind: "badIndex", problem: error instanceof Error ? error.message : String(error) } };
-  }
-  const index = parseFeedIndex(parsed);
+  const parsed = json(got.value);
+  if (!parsed.ok) return { ok: false, failure: { kind: "notJson", url, id: null, problem: parsed.problem } };
+  const index = parseFeedIndex(parsed.value);
   return index.ok ? { ok: true, value: index.entries } : { ok: false, failure: { kind: "badIndex", problem: index.problem } };
 }
 
@@ -157,17 +244,14 @@ export interface FetchedDataset {
  * (schema and cross-checks), the id and version the index says.
  */
 export async function fetchFeedDataset(io: FeedIO, base: string, entry: FeedEntry): Promise<FeedResult<FetchedDataset>> {
-  const got = await getBytes(io, new URL(entry.file, base).href);
+  const url = new URL(entry.file, base).href;
+  const got = await getBytes(io, url);
   if (!got.ok) return got;
   const hash = await io.sha256(got.value);
   if (hash !== entry.hash) return { ok: false, failure: { kind: "hashMismatch", id: entry.id } };
-  let parsed: unknown;
-  try {
-    parsed = json(got.value);
-  } catch (error) {
-    return { ok: false, failure: { kind: "badFile", id: entry.id, problem: error instanceof Error ? error.message : String(error) } };
-  }
-  const checked = parseDataset(parsed);
+  const parsed = json(got.value);
+  if (!parsed.ok) return { ok: false, failure: { kind: "notJson", url, id: entry.id, problem: parsed.problem } };
+  const checked = parseDataset(parsed.value);
   if (!checked.ok) return { ok: false, failure: { kind: "badFile", id: entry.id, problem: checked.problems[0] ?? "invalid" } };
   const { meta } = checked.dataset;
   if (meta.id !== entry.id || meta.version !== entry.version) {

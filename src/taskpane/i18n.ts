@@ -18,6 +18,7 @@ export const UI = {
   filterPlaceholder: { en: "Company, metric or title", ko: "회사, 지표 또는 제목" },
   catalogFromFeed: { en: "Datasets published at {host}.", ko: "{host}에 게시된 데이터셋입니다." },
   catalogEmbedded: { en: "Showing the data built into AIFIN: {reason}", ko: "AIFIN에 내장된 데이터를 표시합니다: {reason}" },
+  catalogLastGood: { en: "Showing the datasets last read from the feed: {reason}", ko: "피드에서 마지막으로 읽은 데이터셋을 표시합니다: {reason}" },
   catalogLoading: { en: "Reading the list of datasets…", ko: "데이터셋 목록을 읽는 중…" },
   catalogListLabel: { en: "Datasets", ko: "데이터셋" },
   entryAsOf: { en: "As of {date}", ko: "기준일 {date}" },
@@ -88,7 +89,26 @@ export const UI = {
     ko: "데이터 피드({url})에 연결할 수 없습니다(오프라인이거나 차단됨). 통합 문서는 변경하지 않았습니다.",
   },
   feedHttp: { en: "The data feed answered {status} for {url}. Nothing in the workbook was changed.", ko: "데이터 피드가 {url}에 대해 {status} 오류를 보냈습니다. 통합 문서는 변경하지 않았습니다." },
-  feedTooLarge: { en: "A file of the data feed ({url}) is too large to be a dataset. Nothing in the workbook was changed.", ko: "데이터 피드의 파일({url})이 데이터셋이라기에 너무 큽니다. 통합 문서는 변경하지 않았습니다." },
+  feedTimeout: {
+    en: "The data feed at {url} did not answer within {seconds} seconds, so AIFIN stopped waiting. Nothing in the workbook was changed.",
+    ko: "데이터 피드({url})가 {seconds}초 안에 응답하지 않아 기다리기를 멈췄습니다. 통합 문서는 변경하지 않았습니다.",
+  },
+  feedTooLarge: {
+    en: "A file of the data feed ({url}) is larger than {limit} MB, too large to be a dataset. Nothing in the workbook was changed.",
+    ko: "데이터 피드의 파일({url})이 {limit}MB를 넘어 데이터셋이라기에 너무 큽니다. 통합 문서는 변경하지 않았습니다.",
+  },
+  feedIndexNotJson: {
+    en: "The data feed's list of datasets is not valid: it is not readable JSON ({problem}). Nothing in the workbook was changed.",
+    ko: "데이터 피드의 데이터셋 목록이 올바르지 않습니다. 읽을 수 있는 JSON이 아닙니다({problem}). 통합 문서는 변경하지 않았습니다.",
+  },
+  feedFileNotJson: {
+    en: "The data feed's file for “{dataset}” is not readable JSON ({problem}): it may be damaged or cut short. Nothing in the workbook was changed.",
+    ko: "데이터 피드의 “{dataset}” 파일이 읽을 수 있는 JSON이 아닙니다({problem}). 손상되었거나 잘렸을 수 있습니다. 통합 문서는 변경하지 않았습니다.",
+  },
+  feedDowngrade: {
+    en: "The data feed offers “{dataset}” version {offered}, older than version {loaded} already loaded in this workbook; AIFIN does not go back to an older version. Nothing in the workbook was changed.",
+    ko: "데이터 피드가 “{dataset}” 버전 {offered}을(를) 제공하지만, 이 통합 문서에 이미 불러온 버전 {loaded}보다 오래되었습니다. AIFIN은 이전 버전으로 되돌리지 않습니다. 통합 문서는 변경하지 않았습니다.",
+  },
   feedBadIndex: {
     en: "The data feed's list of datasets is not valid ({problem}). Nothing in the workbook was changed.",
     ko: "데이터 피드의 데이터셋 목록이 올바르지 않습니다({problem}). 통합 문서는 변경하지 않았습니다.",
@@ -164,6 +184,14 @@ export const UI = {
   languageSaved: { en: "The pane now speaks English (saved in this workbook).", ko: "이제 한국어로 표시합니다(이 통합 문서에 저장됨)." },
 
   excelFailed: { en: "Excel could not finish: {detail}. Nothing after that point was written.", ko: "Excel에서 작업을 마치지 못했습니다: {detail}. 그 이후는 쓰지 않았습니다." },
+  refreshFailedRestored: {
+    en: "Excel could not finish the refresh ({detail}). AIFIN put {tables} back exactly as before the refresh; nothing in the workbook was changed. Try again later.",
+    ko: "Excel에서 새로 고침을 마치지 못했습니다({detail}). {tables} 표를 새로 고치기 전 상태 그대로 되돌렸으며 통합 문서는 변경되지 않았습니다. 잠시 후 다시 시도하세요.",
+  },
+  refreshFailedNotRestored: {
+    en: "Excel could not finish the refresh ({detail}), and putting the tables back failed too ({restoreDetail}): {tables} may be partly updated. Refresh again to finish it, or load the dataset again.",
+    ko: "Excel에서 새로 고침을 마치지 못했고({detail}) 표를 되돌리는 것도 실패했습니다({restoreDetail}). {tables} 표가 일부만 갱신되었을 수 있습니다. 다시 새로 고쳐 마무리하거나 데이터셋을 다시 불러오세요.",
+  },
   excelFailedRead: { en: "Excel could not read the workbook: {detail}. Nothing was changed.", ko: "Excel에서 통합 문서를 읽지 못했습니다: {detail}. 아무것도 바꾸지 않았습니다." },
   notInExcel: { en: "Open this pane from Excel's ribbon (Home › AIFIN) to work with a workbook.", ko: "통합 문서에서 쓰려면 Excel 리본(홈 › AIFIN)에서 이 창을 여세요." },
   dismiss: { en: "Dismiss", ko: "닫기" },

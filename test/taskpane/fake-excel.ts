@@ -4,7 +4,9 @@
  * here: text written to `values` is retyped as Excel retypes it (a leading "=" makes a formula, a
  * leading apostrophe is Excel's quote prefix, "2024" becomes a number, "2024-11" a date), tables
  * grow and shrink by inserting and deleting cells inside their columns (moving what is below),
- * and every context.sync() is counted with the bytes its request carried. */
+ * and every context.sync() is counted with the bytes its request carried. Faults can be injected
+ * (SyncLog.fail): as in Excel, a batch applies the operations queued before the failing one and
+ * none after it, and that context.sync() rejects. */
 import { OfficeMockObject } from "office-addin-mock";
 
 export type Value = string | number | boolean;
@@ -269,7 +271,14 @@ export class WorkbookModel {
   /** A deep copy of every sheet's cells, tables, names and settings: compare before/after. */
   snapshot(): string {
     return JSON.stringify({
-      sheets: this.sheets.map((s) => ({ name: s.name, cells: [...s.cells].sort(), frozen: s.frozenRows, charts: s.charts.length, cf: s.conditionalFormats.length })),
+      sheets: this.sheets.map((s) => ({
+        name: s.name,
+        // Canonical: sorted by position, each cell's fields in one order.
+        cells: [...s.cells].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, c]) => [k, { value: c.value, formula: c.formula, format: c.format }]),
+        frozen: s.frozenRows,
+        charts: s.charts.length,
+        cf: s.conditionalFormats.length,
+      })),
       tables: this.tables.map((t) => ({ ...t, sheet: t.sheet.name })),
       names: this.names.map((n) => ({ ...n, sheet: n.sheet.name })),
       settings: [...this.settings],
@@ -282,12 +291,25 @@ function bytes(value: unknown): number {
   return Buffer.byteLength(JSON.stringify(value ?? null), "utf8");
 }
 
+/** A write to fail: the `nth` write (1-based, default 1) whose name is `what` (any write when omitted), counted from when the fault is set, optionally only within sync number `sync` (1-based, of this log). */
+export interface Fault {
+  readonly what?: string;
+  readonly nth?: number;
+  readonly sync?: number;
+  /** The failing write is applied before the error (a response lost on the way back): default false. */
+  readonly applied?: boolean;
+  readonly message?: string;
+}
+
 /** Counts syncs and request sizes, and drives the mocks' load/sync. */
 export class SyncLog {
   syncs = 0;
   /** Bytes of data carried by each sync's request (writes only). */
   readonly requests: number[] = [];
+  /** Bytes of data carried by each sync's response (the values of the properties it loaded, as JSON). */
+  readonly responses: number[] = [];
   pending = 0;
+  responding = 0;
   syncing = false;
   readonly mocks: any[] = [];
   readonly beforeSync: Array<() => void> = [];
@@ -296,22 +318,64 @@ export class SyncLog {
   readonly ranges: any[] = [];
   /** Writes done, for assertions: [object, property or method, payload]. */
   readonly writes: Array<{ what: string; bytes: number }> = [];
+  /** Every write queued, in order, with the sync it went out with (applied or not). */
+  readonly queued: Array<{ what: string; sync: number; applied: boolean }> = [];
+  /** Faults armed (see fail). */
+  private readonly faults: Array<Fault & { seen: number }> = [];
+  /** The error of the batch being queued, once a write of it failed: later writes are not applied. */
+  failure: Error | null = null;
+  /** Errors the syncs rejected with. */
+  readonly failures: Error[] = [];
 
-  record(what: string, payload: unknown): void {
+  /** Arms a fault: the matching write is not applied (unless `applied`), nor anything after it in the same batch, and that sync rejects. */
+  fail(fault: Fault): void {
+    this.faults.push({ ...fault, seen: 0 });
+  }
+
+  /**
+   * Notes a write about to be done; false when it must not be applied (its batch failed).
+   * @returns whether the caller applies the write
+   */
+  record(what: string, payload: unknown): boolean {
+    const sync = this.syncs + 1;
+    if (this.failure) {
+      this.queued.push({ what, sync, applied: false });
+      return false;
+    }
+    for (const f of this.faults) {
+      if ((f.what !== undefined && f.what !== what) || (f.sync !== undefined && f.sync !== sync)) continue;
+      f.seen++;
+      if (f.seen !== (f.nth ?? 1)) continue;
+      this.faults.splice(this.faults.indexOf(f), 1);
+      this.failure = Object.assign(new Error(f.message ?? `GeneralException: the write ${what} failed (injected)`), { code: "GeneralException" });
+      if (!f.applied) {
+        this.queued.push({ what, sync, applied: false });
+        return false;
+      }
+      break;
+    }
     const size = bytes(payload);
     this.pending += size;
     this.writes.push({ what, bytes: size });
+    this.queued.push({ what, sync, applied: true });
+    return true;
   }
 }
 
-/** Defines `prop` on a mock as a live property: unloaded/unsynced states as office-addin-mock keeps them, live value once loaded. */
+/**
+ * Defines `prop` on a mock as a property backed by the model: unloaded/unsynced states as
+ * office-addin-mock keeps them; once loaded, the value as it was at the sync that loaded it (as
+ * Office.js: later writes through other proxies do not change it), or as last assigned through
+ * this proxy.
+ */
 function live(log: SyncLog, mock: any, prop: string, get: () => unknown, set?: (v: any) => void): void {
   let state: unknown = mock[prop];
+  let captured: unknown = undefined;
   Object.defineProperty(mock, prop, {
     configurable: true,
     enumerable: true,
     get() {
-      return isMockError(state) ? state : get();
+      return isMockError(state) ? state : state === LOADED ? captured : get();
     },
     set(v: unknown) {
       if (isMockError(v)) {
@@ -320,11 +384,13 @@ function live(log: SyncLog, mock: any, prop: string, get: () => unknown, set?: (
       }
       if (log.syncing) {
         state = LOADED;
+        captured = get();
+        log.responding += bytes(captured);
         return;
       }
       if (!set) throw new Error(`InvalidArgument: ${prop} is read-only`);
-      log.record(prop, v);
-      set(v);
+      if (log.record(prop, v)) set(v);
+      if (state === LOADED) captured = v;
     },
   });
 }
@@ -442,8 +508,7 @@ export function fakeExcel(model: WorkbookModel = new WorkbookModel()): FakeExcel
         },
         delete: (shift: string) => {
           if (shift !== "Up") throw new Error("fake: only Up deletes");
-          log.record("delete", a1(rect));
-          model.deleteCells(sheet, rect);
+          if (log.record("delete", a1(rect))) model.deleteCells(sheet, rect);
         },
         select: () => undefined,
       },
@@ -473,7 +538,14 @@ export function fakeExcel(model: WorkbookModel = new WorkbookModel()): FakeExcel
           get: () => matrix((i, j) => sheet.get(i, j)?.format ?? "General"),
           set: (v: string[][]) => {
             checkShape(v, "numberFormat");
-            v.forEach((row, i) => row.forEach((f, j) => sheet.set(rect.r0 + i, rect.c0 + j, { ...(sheet.get(rect.r0 + i, rect.c0 + j) ?? { value: "" }), format: f })));
+            // "General" is every cell's format until another is set: kept as no format at all.
+            v.forEach((row, i) =>
+              row.forEach((f, j) => {
+                const { format: _old, ...cell } = sheet.get(rect.r0 + i, rect.c0 + j) ?? { value: "" };
+                const keep = cell.value !== "" || cell.formula !== undefined;
+                sheet.set(rect.r0 + i, rect.c0 + j, f === "General" ? (keep ? cell : undefined) : { ...cell, format: f });
+              }),
+            );
           },
         },
       },
@@ -574,11 +646,12 @@ export function fakeExcel(model: WorkbookModel = new WorkbookModel()): FakeExcel
             if (t.filtered) throw new Error("InsertDeleteConflict: the table is filtered");
             if (index !== undefined && index !== null && index !== -1) throw new Error("fake: rows.add only at the end");
             if (!values.every((row) => row.length === t.width)) throw new Error(`InvalidArgument: rows.add needs ${t.width} values a row`);
-            log.record("rows.add", values);
             const at = t.row + t.rows + 1;
-            model.insertCells(t.sheet, at, values.length, t.col, t.col + t.width - 1);
-            t.rows += values.length;
-            model.write(t.sheet, at, t.col, values);
+            if (log.record("rows.add", values)) {
+              model.insertCells(t.sheet, at, values.length, t.col, t.col + t.width - 1);
+              t.rows += values.length;
+              model.write(t.sheet, at, t.col, values);
+            }
             return { getRange: () => range(t.sheet, { r0: at, c0: t.col, r1: at, c1: t.col + t.width - 1 }) };
           },
         },
@@ -612,7 +685,7 @@ export function fakeExcel(model: WorkbookModel = new WorkbookModel()): FakeExcel
       Object.defineProperty(n, "isNullObject", { value: true });
       return n;
     }
-    const s = mock(log, { key }, { value: { get: () => model.settings.get(key) } });
+    const s = mock(log, { key, delete: () => (log.record("settings.delete", key) ? model.settings.delete(key) : undefined) }, { value: { get: () => model.settings.get(key) } });
     Object.defineProperty(s, "isNullObject", { value: false });
     return s;
   }
@@ -650,10 +723,13 @@ export function fakeExcel(model: WorkbookModel = new WorkbookModel()): FakeExcel
     ),
     settings: {
       add: (key: string, value: unknown) => {
-        log.record("settings.add", value);
-        model.settings.set(key, value);
+        if (log.record("settings.add", value)) model.settings.set(key, value);
       },
       getItemOrNullObject: (key: string) => setting(key),
+      getItem: (key: string) => {
+        if (!model.settings.has(key)) throw new Error(`ItemNotFound: setting ${key}`);
+        return setting(key);
+      },
     },
     getSelectedRange: () => range(model.selection.sheet, model.selection.rect),
     application: {
@@ -666,6 +742,18 @@ export function fakeExcel(model: WorkbookModel = new WorkbookModel()): FakeExcel
   const context = {
     workbook,
     sync: async () => {
+      if (log.failure) {
+        // As Excel: what was queued before the failing write is applied, the rest is not, nothing loads.
+        const error = log.failure;
+        log.failure = null;
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        log.syncs++;
+        log.requests.push(log.pending);
+        log.responses.push(0);
+        log.pending = 0;
+        log.failures.push(error);
+        throw error;
+      }
       log.syncing = true;
       for (const hook of log.beforeSync) hook();
       for (const m of log.mocks) m.sync();
@@ -674,7 +762,9 @@ export function fakeExcel(model: WorkbookModel = new WorkbookModel()): FakeExcel
       log.syncing = false;
       log.syncs++;
       log.requests.push(log.pending);
+      log.responses.push(log.responding);
       log.pending = 0;
+      log.responding = 0;
     },
   };
   return { context, model, log };

@@ -1,7 +1,12 @@
-/* An in-memory feed for the pane's tests: files by URL, sha256 by node's crypto. */
+/* An in-memory feed for the pane's tests: files by URL, sha256 by node's crypto. Two ways in:
+ * `get` (a FeedIO of its own) and `fetch` (what the real pane's httpFeed calls: headers, a body
+ * streamed in chunks, an AbortSignal), with faults: offline, slow (no answer, or a body that stops
+ * coming), a Content-Length that is absent or lies. Time is a ManualTimer: a slow answer makes
+ * the deadline pass at once, so no test waits for real. */
 import { createHash } from "crypto";
 import type { Dataset } from "../../src/core/data/schema";
 import type { FeedEntry, FeedIO } from "../../src/taskpane/feed";
+import type { FetchLike, FetchResponseLike, Timer } from "../../src/taskpane/feed-http";
 
 export const FEED = "https://addin.example.com/aifin/datasets/";
 export const PAGE = "https://addin.example.com/aifin/taskpane.html";
@@ -10,10 +15,82 @@ export function sha256(bytes: Uint8Array | string): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
 
+/** Timers that fire when told to: `timer` for httpFeed, `elapse()` to let the time pass. */
+export class ManualTimer {
+  private readonly pending = new Set<{ fire: () => void; ms: number }>();
+  /** The delays asked for, in order. */
+  readonly asked: number[] = [];
+  readonly timer: Timer = (fire, ms) => {
+    const entry = { fire, ms };
+    this.pending.add(entry);
+    this.asked.push(ms);
+    return () => this.pending.delete(entry);
+  };
+  /** Fires every pending timer (as if their time had passed). */
+  elapse(): void {
+    const due = [...this.pending];
+    this.pending.clear();
+    for (const t of due) t.fire();
+  }
+  get count(): number {
+    return this.pending.size;
+  }
+}
+
 export class FakeFeed implements FeedIO {
   readonly files = new Map<string, Uint8Array | number>();
   readonly requested: string[] = [];
   offline = false;
+  /** URLs that never answer (the connection hangs). */
+  readonly slow = new Set<string>();
+  /** URLs that answer headers and a first chunk, then stop sending. */
+  readonly stalls = new Set<string>();
+  /** Content-Length to send instead of the true one (null: none). */
+  readonly lengths = new Map<string, string | null>();
+  /** Bytes per body chunk. */
+  chunkBytes = 64 * 1024;
+  /** Bytes read from bodies, per URL (a capped reader stops early). */
+  readonly bytesRead = new Map<string, number>();
+  readonly clock = new ManualTimer();
+
+  /** fetch as the browser's, over the files (see the faults above). */
+  readonly fetch: FetchLike = async (url, init) => {
+    this.requested.push(url);
+    const aborted = () => Object.assign(new Error("The operation was aborted."), { name: "AbortError" });
+    const hang = <T>(): Promise<T> =>
+      new Promise<T>((_, reject) => {
+        init.signal.addEventListener("abort", () => reject(aborted()));
+        setImmediate(() => this.clock.elapse()); // meanwhile, the deadline passes
+      });
+    if (init.signal.aborted) throw aborted();
+    if (this.offline) throw new TypeError("Failed to fetch");
+    if (this.slow.has(url)) return hang<FetchResponseLike>();
+    const file = this.files.get(url);
+    const status = file === undefined ? 404 : typeof file === "number" ? file : 200;
+    const bytes = file instanceof Uint8Array ? file : new Uint8Array();
+    const length = this.lengths.has(url) ? (this.lengths.get(url) ?? null) : String(bytes.byteLength);
+    let at = 0;
+    const stalls = this.stalls.has(url);
+    return {
+      status,
+      headers: { get: (name: string) => (name.toLowerCase() === "content-length" ? length : null) },
+      body: {
+        getReader: () => ({
+          read: async () => {
+            if (init.signal.aborted) throw aborted();
+            if (stalls && at > 0) return hang<{ done: boolean; value?: Uint8Array }>();
+            if (at >= bytes.byteLength) return { done: true };
+            const value = bytes.subarray(at, at + this.chunkBytes);
+            at += value.byteLength;
+            this.bytesRead.set(url, at);
+            return { done: false, value };
+          },
+          cancel: async () => undefined,
+        }),
+      },
+      arrayBuffer: async () => bytes.slice().buffer,
+    };
+  };
 
   /** Publishes datasets as the build does: one file each and an index with their hashes. */
   publish(datasets: readonly Dataset[], base = FEED): FeedEntry[] {

@@ -65,7 +65,7 @@ describe("fetching", () => {
     ["offline", (f: FakeFeed) => (f.offline = true), { kind: "offline" }],
     ["a missing index", (f: FakeFeed) => f.files.delete(`${FEED}index.json`), { kind: "http", status: 404 }],
     ["a server error", (f: FakeFeed) => f.files.set(`${FEED}index.json`, 503), { kind: "http", status: 503 }],
-    ["an index that is not JSON", (f: FakeFeed) => f.setText(`${FEED}index.json`, "<html>"), { kind: "badIndex" }],
+    ["an index that is not JSON", (f: FakeFeed) => f.setText(`${FEED}index.json`, "<html>"), { kind: "notJson", id: null, url: `${FEED}index.json` }],
   ])("reports %s", async (_, breakIt, failure) => {
     const feed = new FakeFeed();
     feed.publish([dataset]);

@@ -23,6 +23,8 @@ export interface SyncMeasure {
   /** Bytes carried by each request of the load. */
   readonly loadRequests: number[];
   readonly refreshRequests: number[];
+  /** Bytes loaded by each sync of the refresh (values, formulas and formats of the whole table: the snapshot it can undo from). */
+  readonly refreshResponses: number[];
 }
 
 const NOW = "2025-01-15T09:30:00.000Z";
@@ -49,6 +51,7 @@ export async function measureSyncs(cells: number, options: SyntheticOptions = {}
     refresh: refreshing.log.syncs,
     loadRequests: loading.log.requests,
     refreshRequests: refreshing.log.requests,
+    refreshResponses: refreshing.log.responses,
   };
 }
 

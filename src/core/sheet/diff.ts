@@ -4,6 +4,7 @@
  * rewritten in place (row order kept), rows gone from the data are deleted, new rows are appended.
  * Columns the user added, rows the user added (no key) and untouched cells are never written. */
 import { unescapeCellText } from "./escape";
+import { columnMatrix } from "./matrix";
 import type { Cell, TableBlock } from "./plan";
 
 /** A table as read from the workbook, for the columns a refresh needs. */
@@ -30,7 +31,7 @@ export interface BlockWrite {
 /** Rows to append at the end of the table, full table width. */
 export interface RowsAdd {
   readonly values: Cell[][];
-  /** Number formats for our numeric columns of the added rows, by table column index (n×1 each). */
+  /** Number formats for our numeric columns of the added rows, by table column index (n×1 each, equal rows shared: read only). */
   readonly formats: ReadonlyArray<{ readonly col: number; readonly values: string[][] }>;
   /** The user's calculated columns (a formula in the last row): filled down into the new rows. */
   readonly formulasR1C1: ReadonlyArray<{ readonly col: number; readonly formula: string }>;
@@ -50,7 +51,7 @@ export type TableUpdate =
       readonly counts: RefreshCounts;
       /** Values of changed rows, by runs of consecutive rows and columns (done first, before any delete). */
       readonly writes: BlockWrite[];
-      /** Number formats of changed rows' numeric columns. */
+      /** Number formats of changed rows' numeric columns (n×1, equal rows shared: read only). */
       readonly formatWrites: BlockWrite[];
       /** Runs of body rows to delete, last run first (so earlier indices stay valid). */
       readonly deletes: ReadonlyArray<{ readonly row: number; readonly count: number }>;
@@ -137,7 +138,7 @@ export function planTableUpdate<C extends string>(block: TableBlock<C>, existing
       formatWrites.push({
         row: start,
         col: pos[j],
-        values: Array.from({ length: count }, (_, k) => [formats[plannedFor.get(start + k) as number]]),
+        values: columnMatrix(Array.from({ length: count }, (_, k) => formats[plannedFor.get(start + k) as number])),
       });
     }
   }
@@ -154,7 +155,7 @@ export function planTableUpdate<C extends string>(block: TableBlock<C>, existing
       });
       return row;
     });
-    const formats = [...block.formats].map(([j, f]) => ({ col: pos[j], values: addedIdx.map((i) => [f[i]]) }));
+    const formats = [...block.formats].map(([j, f]) => ({ col: pos[j], values: columnMatrix(addedIdx.map((i) => f[i])) }));
     const formulasR1C1: Array<{ col: number; formula: string }> = [];
     (existing.lastRowFormulasR1C1 ?? []).forEach((f, col) => {
       if (!ours.has(col) && typeof f === "string" && f.startsWith("=")) formulasR1C1.push({ col, formula: f });

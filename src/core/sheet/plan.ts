@@ -127,7 +127,13 @@ export function statusText(row: Row, lang: Language): string {
   return row.status === "unconfirmed" ? `${UNCONFIRMED_MARK} ${label}` : label;
 }
 
-function figureCells(row: FigureRow, lang: Language, source: Source | undefined): Record<TableColumn, Cell> {
+/** What a row's cells share with other rows, computed once per plan: its key, its source's cell. */
+interface RowContext {
+  readonly key: string;
+  readonly sourceText: string;
+}
+
+function figureCells(row: FigureRow, lang: Language, source: Source | undefined, shared: RowContext): Record<TableColumn, Cell> {
   return {
     company: safeCompanyName(row.company, lang),
     metric: metricLabel(row.metric, lang),
@@ -139,14 +145,14 @@ function figureCells(row: FigureRow, lang: Language, source: Source | undefined)
     currency: row.currency,
     qualifier: row.qualifier ? qualifierLabel(row.qualifier, lang) : "",
     status: statusText(row, lang),
-    source: sourceCell(source, row.source),
+    source: shared.sourceText,
     quote: row.quote ?? source?.quote ?? "",
     note: row.note ?? "",
-    key: rowKey(row),
+    key: shared.key,
   };
 }
 
-function rateCells(row: RateRow, lang: Language, source: Source | undefined): Record<TableColumn, Cell> {
+function rateCells(row: RateRow, lang: Language, source: Source | undefined, shared: RowContext): Record<TableColumn, Cell> {
   const kind = rateKindLabel(row.kind, lang);
   return {
     company: usdKrwLabel(lang),
@@ -159,10 +165,10 @@ function rateCells(row: RateRow, lang: Language, source: Source | undefined): Re
     currency: "KRW",
     qualifier: "",
     status: statusText(row, lang),
-    source: sourceCell(source, row.source),
+    source: shared.sourceText,
     quote: row.quote ?? source?.quote ?? "",
     note: row.note ?? "",
-    key: rowKey(row),
+    key: shared.key,
   };
 }
 
@@ -242,9 +248,14 @@ export function planLoad(dataset: Dataset, lang: Language): LoadPlan {
   const sources = new Map(meta.sources.map((s) => [s.id, s]));
 
   const headerById = tableHeaders(lang);
-  const body = rows.map((row) => {
+  // Computed once: a row's key is both a cell and the plan's key list; a source's cell text is the
+  // same string in every row citing it (for 100,000 cells, one string per row each would cost MBs).
+  const keys = rows.map(rowKey);
+  const sourceTexts = new Map(meta.sources.map((s) => [s.id, sourceCell(s, s.id)]));
+  const body = rows.map((row, i) => {
     const source = sources.get(row.source);
-    const cells = isRateRow(row) ? rateCells(row, lang, source) : figureCells(row, lang, source);
+    const shared = { key: keys[i], sourceText: sourceTexts.get(row.source) ?? row.source };
+    const cells = isRateRow(row) ? rateCells(row, lang, source, shared) : figureCells(row, lang, source, shared);
     return TABLE_COLUMNS.map((c) => sheetCell(cells[c]));
   });
   const valueCol = TABLE_COLUMNS.indexOf("value");
@@ -280,7 +291,7 @@ export function planLoad(dataset: Dataset, lang: Language): LoadPlan {
       columns: TABLE_COLUMNS,
       header: TABLE_COLUMNS.map((c) => escapeCellText(headerById[c])),
       rows: body,
-      keys: rows.map(rowKey),
+      keys,
       formats,
     },
     sourcesCaption: sheetLabel("sources", lang),

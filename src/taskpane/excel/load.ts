@@ -22,6 +22,7 @@ import {
   unescapeCellText,
   type LoadPlan,
 } from "../../core/sheet";
+import { columnMatrix } from "../../core/sheet/matrix";
 import { SETTING_KEYS, mergeRecords, parseRecords, type TableRecord } from "../records";
 import { queueRecords } from "./settings";
 import { matrixSteps, runSteps, smallStep, type Progress, type Step } from "./steps";
@@ -86,7 +87,7 @@ function writeSteps(plan: LoadPlan, sheet: Excel.Worksheet, origin: Excel.Range,
     ...matrixSteps(plan.table.rows, (offset, count) => block(headerRow + 1 + offset, 0, count, width), "values"),
   ];
   for (const [column, formats] of plan.table.formats) {
-    steps.push(...matrixSteps(formats.map((f) => [f]), (offset, count) => block(headerRow + 1 + offset, column, count, 1), "numberFormat"));
+    steps.push(...matrixSteps(columnMatrix(formats), (offset, count) => block(headerRow + 1 + offset, column, count, 1), "numberFormat"));
   }
   steps.push(
     smallStep(() => {
@@ -97,7 +98,7 @@ function writeSteps(plan: LoadPlan, sheet: Excel.Worksheet, origin: Excel.Range,
     ...matrixSteps([plan.sources.header, ...plan.sources.rows], (offset, count) => block(sourcesRow + offset, 0, count, sourcesWidth), "values"),
   );
   for (const [column, formats] of plan.sources.formats) {
-    steps.push(...matrixSteps(formats.map((f) => [f]), (offset, count) => block(sourcesRow + 1 + offset, column, count, 1), "numberFormat"));
+    steps.push(...matrixSteps(columnMatrix(formats), (offset, count) => block(sourcesRow + 1 + offset, column, count, 1), "numberFormat"));
   }
   steps.push(
     smallStep(() => {

@@ -1,6 +1,14 @@
 /* Refreshing loaded tables in place from new versions of their datasets: one Excel.run, three
- * syncs up to 100,000 cells (find the tables; read headers, our columns and the last row; write),
- * more only past Excel on the web's 5 MB request limit or when the user moved our columns. */
+ * syncs up to 100,000 cells (find the tables; read them; write), more only past Excel on the web's
+ * 5 MB request limit.
+ *
+ * All or nothing. Excel applies a batch's operations one by one and stops at the first that fails,
+ * without undoing the ones before (and a write past 5 MB goes out in several requests). So the
+ * read sync takes a snapshot of everything the refresh may change: each table's whole body
+ * (values, formulas and number formats, the user's columns and rows included), the as-of row and
+ * the records. When a write fails, the same Excel.run reads the row counts as they now are, puts
+ * the rows, cells and formats back from the snapshot and the records as they were, and reports
+ * the failure: the workbook is left as it was before the refresh, not half-updated. */
 import type { Dataset } from "../../core/data/schema";
 import {
   DATE_FORMAT,
@@ -19,9 +27,10 @@ import {
   type TableBlock,
   type TableUpdate,
 } from "../../core/sheet";
+import { restoreCells } from "../../core/sheet/restore";
 import { SETTING_KEYS, mergeRecords, parseRecords, type TableRecord } from "../records";
 import { queueRecords } from "./settings";
-import { SLICE_BYTES, matrixSteps, runSteps, smallStep, type Progress, type Step } from "./steps";
+import { EXCEL_LIMITS, StepsFailedError, matrixSteps, runSteps, smallStep, type PayloadLimits, type Progress, type Step } from "./steps";
 
 export interface RefreshItem {
   readonly record: TableRecord;
@@ -38,6 +47,8 @@ export interface RefreshRequest {
   /** Whether this Excel can say if a table is filtered (ExcelApi 1.9); default true. */
   readonly filterCheck?: boolean;
   readonly onProgress?: Progress;
+  /** Payload limits: Excel on the web's by default (tests pass smaller ones to force several requests). */
+  readonly limits?: PayloadLimits;
 }
 
 export type TableOutcome =
@@ -78,59 +89,162 @@ interface TableRead {
   /** The table's filter state, where Excel can tell (ExcelApi 1.9). */
   readonly filter: Excel.AutoFilter | null;
   readonly header: Excel.Range;
+  /** The whole body: rowCount, values, formulas and number formats, every column (the user's too). */
   readonly body: Excel.Range;
-  readonly block: Excel.Range;
   readonly lastRow: Excel.Range;
-  readonly width: number;
 }
 
-function queueRead(tables: Excel.TableCollection, name: string, width: number, filterCheck: boolean): TableRead {
+function queueRead(tables: Excel.TableCollection, name: string, filterCheck: boolean): TableRead {
   const table = tables.getItem(name);
   const header = table.getHeaderRowRange();
   header.load("values");
+  // Values for the comparison (our columns found by header, wherever the user moved them); with
+  // formulas and number formats they are the snapshot a failed write is undone from.
   const body = table.getDataBodyRange();
-  body.load("rowCount");
-  // Our columns as loaded: the first `width` columns. Checked against the headers after the sync.
-  const block = body.getColumn(0).getResizedRange(0, width - 1);
-  block.load("values");
+  body.load("rowCount, values, formulas, numberFormat");
   const lastRow = body.getLastRow();
   lastRow.load("formulasR1C1");
   // Excel refuses to insert or delete rows of a filtered table: known before anything is written.
   const filter = filterCheck ? table.autoFilter : null;
   filter?.load("isDataFiltered");
-  return { table, filter, header, body, block, lastRow, width };
+  return { table, filter, header, body, lastRow };
 }
 
-/** The headers of ours and where they stand; null positions when missing. */
+/** The headers of ours and where they stand; -1 when missing. */
 function ourPositions<C extends string>(block: TableBlock<C>, headers: readonly string[]): number[] {
   return block.header.map((h) => headers.indexOf(unescapeCellText(h)));
 }
 
-/** The table as read, if our columns were where we loaded them; null when a column moved (read again). */
-function existingFrom<C extends string>(block: TableBlock<C>, read: TableRead): ExistingTable | "moved" {
+/** The table as read: headers, our columns' values (found by header), the last row's formulas. */
+function existingFrom<C extends string>(block: TableBlock<C>, read: TableRead): ExistingTable {
   const headers = (read.header.values[0] ?? []).map((h) => String(h));
   const positions = ourPositions(block, headers);
-  if (positions.some((p) => p < 0)) return { headers, body: new Map(), rowCount: read.body.rowCount, lastRowFormulasR1C1: null };
-  if (positions.some((p) => p >= read.width)) return "moved";
-  const values = read.block.values as Cell[][];
   const body = new Map<number, Cell[]>();
-  for (const p of positions) body.set(p, values.map((row) => row[p]));
+  if (positions.every((p) => p >= 0)) {
+    const values = read.body.values as Cell[][];
+    for (const p of positions) body.set(p, values.map((row) => row[p]));
+  }
   return { headers, body, rowCount: read.body.rowCount, lastRowFormulasR1C1: (read.lastRow.formulasR1C1[0] ?? null) as Cell[] | null };
 }
 
+/** Cells as read before any write: values, formulas and number formats of the same range. */
+interface Cells {
+  readonly values: unknown[][];
+  readonly formulas: unknown[][];
+  readonly formats: unknown[][];
+}
+
+/** The cells a proxy loaded (taken before any write: assigning through a proxy changes what it returns). */
+function cellsOf(range: Excel.Range): Cells {
+  return { values: range.values, formulas: range.formulas, formats: range.numberFormat };
+}
+
+/** What a refresh may change, as read before any write: a table (whole body) or the as-of row. */
+type Snapshot =
+  | { readonly kind: "table"; readonly owner: string; readonly table: Excel.Table; readonly rowCount: number; readonly cells: Cells }
+  | { readonly kind: "range"; readonly owner: string; readonly range: Excel.Range; readonly cells: Cells };
+
+function tableSnapshot(owner: string, read: TableRead): Snapshot {
+  return { kind: "table", owner, table: read.table, rowCount: read.body.rowCount, cells: cellsOf(read.body) };
+}
+
+/** The steps that put snapshots back: rows count first (extra rows deleted, missing rows added at the end), then every cell's formula or value and number format. */
+function restoreSteps(snapshots: readonly Snapshot[], rowCounts: readonly (number | null)[], sliceBytes: number): Step[] {
+  const steps: Step[] = [];
+  snapshots.forEach((s, i) => {
+    const cells = restoreCells(s.cells.values, s.cells.formulas);
+    const formats = s.cells.formats as Cell[][];
+    if (s.kind === "range") {
+      const range = s.range;
+      steps.push({
+        bytes: matrixBytes(cells) + matrixBytes(formats) + OPERATION_OVERHEAD_BYTES,
+        run: () => {
+          range.formulas = cells;
+          range.numberFormat = formats as string[][];
+        },
+      });
+      return;
+    }
+    const { table, rowCount: rows } = s;
+    const width = cells[0]?.length ?? 0;
+    const now = rowCounts[i] ?? rows;
+    if (now > rows) {
+      steps.push(smallStep(() => table.getDataBodyRange().getRow(rows).getResizedRange(now - rows - 1, 0).delete("Up")));
+    } else if (now < rows) {
+      const blank = Array.from({ length: rows - now }, () => new Array<Cell>(width).fill(""));
+      steps.push({ bytes: matrixBytes(blank) + OPERATION_OVERHEAD_BYTES, run: () => void table.rows.add(undefined, blank) });
+    }
+    const at = (offset: number, count: number) => table.getDataBodyRange().getCell(offset, 0).getResizedRange(count - 1, width - 1);
+    steps.push(...matrixSteps(cells, at, "formulas", sliceBytes));
+    steps.push(...matrixSteps(formats, at, "numberFormat", sliceBytes));
+  });
+  return steps;
+}
+
+/**
+ * Puts back what a failed write may have changed: reads the tables' row counts (and the records
+ * setting) as they are now, then restores rows, cells and formats from the snapshots, and the
+ * records as they were. Two syncs or more (past 5 MB).
+ */
+async function restore(context: Excel.RequestContext, snapshots: readonly Snapshot[], records: { readonly touched: boolean; readonly original: unknown }, limits: PayloadLimits): Promise<void> {
+  const bodies = snapshots.map((s) => {
+    if (s.kind !== "table") return null;
+    const body = s.table.getDataBodyRange();
+    body.load("rowCount");
+    return body;
+  });
+  const setting = records.touched ? context.workbook.settings.getItemOrNullObject(SETTING_KEYS.tables) : null;
+  setting?.load("value");
+  await context.sync();
+  const steps = restoreSteps(
+    snapshots,
+    bodies.map((b) => (b ? b.rowCount : null)),
+    limits.sliceBytes,
+  );
+  if (setting) {
+    const now = setting.isNullObject ? undefined : (setting.value as unknown);
+    if (JSON.stringify(now) !== JSON.stringify(records.original)) {
+      steps.push(
+        smallStep(() => {
+          if (records.original === undefined) context.workbook.settings.getItem(SETTING_KEYS.tables).delete();
+          else context.workbook.settings.add(SETTING_KEYS.tables, records.original);
+        }),
+      );
+    }
+  }
+  await runSteps(context, steps, undefined, limits);
+}
+
+/** A refresh whose writes failed: the tables it may have changed were put back (or could not be). */
+export class RefreshFailedError extends Error {
+  constructor(
+    /** The error Excel gave for the failed write. */
+    readonly failure: unknown,
+    /** The dataset tables concerned (current names). */
+    readonly tables: string[],
+    /** True when every change was undone: the workbook is as it was before the refresh. */
+    readonly restored: boolean,
+    /** Why putting back failed, when it did. */
+    readonly restoreError: unknown,
+  ) {
+    super(failure instanceof Error ? failure.message : String(failure));
+    this.name = "RefreshFailedError";
+  }
+}
+
 /** The steps that apply a table update, in order: rewrites, deletions (last first), additions. */
-function updateSteps(table: Excel.Table, update: Extract<TableUpdate, { ok: true }>): Step[] {
+function updateSteps(table: Excel.Table, update: Extract<TableUpdate, { ok: true }>, sliceBytes: number): Step[] {
   const steps: Step[] = [];
   const at = (row: number, col: number, rows: number, cols: number) => table.getDataBodyRange().getCell(row, col).getResizedRange(rows - 1, cols - 1);
-  for (const w of update.writes) steps.push(...matrixSteps(w.values, (o, n) => at(w.row + o, w.col, n, w.values[0].length), "values"));
-  for (const w of update.formatWrites) steps.push(...matrixSteps(w.values, (o, n) => at(w.row + o, w.col, n, 1), "numberFormat"));
+  for (const w of update.writes) steps.push(...matrixSteps(w.values, (o, n) => at(w.row + o, w.col, n, w.values[0].length), "values", sliceBytes));
+  for (const w of update.formatWrites) steps.push(...matrixSteps(w.values, (o, n) => at(w.row + o, w.col, n, 1), "numberFormat", sliceBytes));
   // Whole table rows, so that columns the user added to the table move with their rows.
   for (const d of update.deletes) steps.push(smallStep(() => table.getDataBodyRange().getRow(d.row).getResizedRange(d.count - 1, 0).delete("Up")));
   const add = update.add;
   if (add) {
     // Sized by everything a row brings: its values, its formats and the filled-down formulas.
     const sizing = add.values.map((row, i) => [...row, ...add.formats.map((f) => f.values[i][0]), ...add.formulasR1C1.map((f) => f.formula)]);
-    for (const [start, end] of rowSlices(sizing, SLICE_BYTES)) {
+    for (const [start, end] of rowSlices(sizing, sliceBytes)) {
       const values = add.values.slice(start, end);
       const count = end - start;
       steps.push({
@@ -172,14 +286,17 @@ interface Work {
  * sources table and the as-of row follow; the records in workbook.settings are updated. A table
  * that was deleted (or renamed before its id was known) is reported and forgotten; a table whose
  * headers the user renamed, or that is filtered when rows must be added or deleted, is reported
- * and left untouched.
+ * and left untouched. When a write fails, everything the refresh changed is put back (see the
+ * top of this file) and a RefreshFailedError says so.
  * @param context - the request context of the user action (one Excel.run)
  * @param request - the tables with their new versions (validated), and the time
  * @returns what happened to each table, the records saved and the syncs made
+ * @throws RefreshFailedError when a write failed: `restored` says whether the workbook is as before
  */
 export async function refreshTables(context: Excel.RequestContext, request: RefreshRequest): Promise<RefreshResult> {
   const { workbook } = context;
   const filterCheck = request.filterCheck ?? true;
+  const limits = request.limits ?? EXCEL_LIMITS;
   const tables = workbook.tables;
   tables.load("items/name, items/id");
   const names = workbook.names;
@@ -214,14 +331,14 @@ export async function refreshTables(context: Excel.RequestContext, request: Refr
     const plan = planLoad(item.dataset, item.record.lang);
     const sourcesPresent = present.some((t) => t.name.toLowerCase() === item.record.sourcesTableName.toLowerCase());
     const asOf = nameSet.has(item.record.asOfName.toLowerCase()) ? names.getItem(item.record.asOfName).getRange() : null;
-    asOf?.load("values");
+    asOf?.load("values, formulas, numberFormat");
     work.push({
       index,
       item: { ...item, dataset: item.dataset },
       located,
       plan,
-      main: queueRead(tables, located.name, plan.table.columns.length, filterCheck),
-      sources: sourcesPresent ? queueRead(tables, item.record.sourcesTableName, plan.sources.columns.length, false) : null,
+      main: queueRead(tables, located.name, filterCheck),
+      sources: sourcesPresent ? queueRead(tables, item.record.sourcesTableName, false) : null,
       asOf,
     });
   });
@@ -230,73 +347,70 @@ export async function refreshTables(context: Excel.RequestContext, request: Refr
     syncs++;
   }
 
-  // Our columns moved by the user: read them where they now stand (one more sync, rare).
-  type Reads = { main: ExistingTable | "moved"; sources: ExistingTable | "moved" | null };
-  const reads: Reads[] = work.map((w) => ({ main: existingFrom(w.plan.table, w.main), sources: w.sources ? existingFrom(w.plan.sources, w.sources) : null }));
-  const rereads: Array<() => void> = [];
-  const reread = (block: TableBlock<string>, read: TableRead, set: (e: ExistingTable) => void) => {
-    const headers = (read.header.values[0] ?? []).map((h) => String(h));
-    const columns = ourPositions(block, headers).map((p) => {
-      const range = read.body.getColumn(p);
-      range.load("values");
-      return [p, range] as const;
-    });
-    rereads.push(() =>
-      set({
-        headers,
-        body: new Map(columns.map(([p, range]) => [p, (range.values as Cell[][]).map((row) => row[0])])),
-        rowCount: read.body.rowCount,
-        lastRowFormulasR1C1: (read.lastRow.formulasR1C1[0] ?? null) as Cell[] | null,
-      }),
-    );
-  };
-  work.forEach((w, i) => {
-    if (reads[i].main === "moved") reread(w.plan.table, w.main, (e) => (reads[i].main = e));
-    if (w.sources && reads[i].sources === "moved") reread(w.plan.sources, w.sources, (e) => (reads[i].sources = e));
-  });
-  if (rereads.length > 0) {
-    await context.sync();
-    syncs++;
-    for (const done of rereads) done();
-  }
-
+  // Every step has an owner: the snapshot that undoes it (-1 for the records).
   const steps: Step[] = [];
-  work.forEach((w, i) => {
-    const main = reads[i].main as ExistingTable;
-    const update = planTableUpdate(w.plan.table, main);
+  const owners: number[] = [];
+  const snapshots: Snapshot[] = [];
+  const own = (snapshot: Snapshot | null, added: Step[]) => {
+    if (added.length === 0) return;
+    let owner = -1;
+    if (snapshot) {
+      owner = snapshots.length;
+      snapshots.push(snapshot);
+    }
+    steps.push(...added);
+    for (let k = 0; k < added.length; k++) owners.push(owner);
+  };
+  for (const w of work) {
+    const update = planTableUpdate(w.plan.table, existingFrom(w.plan.table, w.main));
     const record = { ...w.item.record, tableName: w.located.name, tableId: w.located.id };
     if (!update.ok) {
       outcomes[w.index] = { kind: "columnsMissing", record, missing: update.missing };
       updatedRecords.push(record);
-      return;
+      continue;
     }
     if (w.main.filter?.isDataFiltered && (update.deletes.length > 0 || update.add !== null)) {
       outcomes[w.index] = { kind: "filtered", record };
       updatedRecords.push(record);
-      return;
+      continue;
     }
-    steps.push(...updateSteps(w.main.table, update));
-    const sources = reads[i].sources;
-    const sourcesUpdate = sources && sources !== "moved" ? planTableUpdate(w.plan.sources, sources) : null;
-    if (sourcesUpdate?.ok && w.sources) steps.push(...updateSteps(w.sources.table, sourcesUpdate));
+    const owner = w.located.name;
+    own(tableSnapshot(owner, w.main), updateSteps(w.main.table, update, limits.sliceBytes));
+    const sourcesUpdate = w.sources ? planTableUpdate(w.plan.sources, existingFrom(w.plan.sources, w.sources)) : null;
+    if (sourcesUpdate?.ok && w.sources) own(tableSnapshot(owner, w.sources), updateSteps(w.sources.table, sourcesUpdate, limits.sliceBytes));
     if (w.asOf && isAsOfRow(w.asOf.values)) {
       const asOf = w.asOf;
-      steps.push(
+      own({ kind: "range", owner, range: asOf, cells: cellsOf(asOf) }, [
         smallStep(() => {
           asOf.values = [w.plan.asOfRow];
           asOf.numberFormat = [[FORMATS.general, DATE_FORMAT, FORMATS.general, FORMATS.general]];
         }),
-      );
+      ]);
     }
     const refreshed: TableRecord = { ...record, version: w.plan.version, hash: w.item.hash, asOf: w.plan.asOf, refreshedAt: request.now };
     updatedRecords.push(refreshed);
     outcomes[w.index] = { kind: "refreshed", record: refreshed, counts: update.counts, renamedFrom: w.located.renamedFrom, sourcesMissing: !(sourcesUpdate?.ok ?? false) };
-  });
+  }
 
-  const existing = parseRecords(setting.isNullObject ? undefined : setting.value).records;
+  const original = setting.isNullObject ? undefined : (setting.value as unknown);
+  const existing = parseRecords(original).records;
   const records = mergeRecords(existing, updatedRecords, removed, renamed);
   const recordsChanged = JSON.stringify(records) !== JSON.stringify(existing);
-  if (recordsChanged) steps.push(smallStep(() => queueRecords(context, records)));
-  syncs += await runSteps(context, steps, request.onProgress);
+  if (recordsChanged) own(null, [smallStep(() => queueRecords(context, records))]);
+  try {
+    syncs += await runSteps(context, steps, request.onProgress, limits);
+  } catch (error) {
+    if (!(error instanceof StepsFailedError)) throw error;
+    // Steps before the failed request were applied; those of the failed request perhaps.
+    const touched = new Set(owners.slice(0, error.firstUnsent));
+    const undo = snapshots.filter((_, i) => touched.has(i));
+    const concerned = [...new Set(undo.map((s) => s.owner))];
+    try {
+      await restore(context, undo, { touched: touched.has(-1), original }, limits);
+    } catch (restoreError) {
+      throw new RefreshFailedError(error.failure, concerned, false, restoreError instanceof StepsFailedError ? restoreError.failure : restoreError);
+    }
+    throw new RefreshFailedError(error.failure, concerned, true, null);
+  }
   return { outcomes, records, syncs };
 }

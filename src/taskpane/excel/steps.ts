@@ -1,9 +1,24 @@
 /* Queued writes with their size, sent in as few requests as Excel on the web's 5 MB limit allows:
- * one sync when everything fits, otherwise requests of at most 4 MB, in order. */
-import { CHUNK_BYTES, OPERATION_OVERHEAD_BYTES, matrixBytes, packRequests, rowSlices, type Cell } from "../../core/sheet";
+ * one sync when everything fits, otherwise requests of at most 4 MB, in order. When a request
+ * fails, Excel has applied the operations of that request that came before the failing one (a
+ * batch is not a transaction) and none after it: runSteps says which request failed, so the
+ * caller knows which steps may have been applied and can put them back. */
+import { CHUNK_BYTES, OPERATION_OVERHEAD_BYTES, REQUEST_LIMIT_BYTES, matrixBytes, packRequests, rowSlices, type Cell } from "../../core/sheet";
 
 /** The largest piece of one matrix a step assigns: four of them and the small steps fit one 4 MB request. */
 export const SLICE_BYTES = Math.floor(CHUNK_BYTES * 0.24);
+
+/** The payload limits steps are cut and packed by: Excel on the web's by default (tests pass smaller ones). */
+export interface PayloadLimits {
+  /** Everything in one request when the total is at most this. */
+  readonly requestBytes: number;
+  /** Otherwise requests of at most this. */
+  readonly chunkBytes: number;
+  /** The largest piece of one matrix in a step. */
+  readonly sliceBytes: number;
+}
+
+export const EXCEL_LIMITS: PayloadLimits = { requestBytes: REQUEST_LIMIT_BYTES, chunkBytes: CHUNK_BYTES, sliceBytes: SLICE_BYTES };
 
 /** One queued operation and the bytes it adds to a request. */
 export interface Step {
@@ -20,37 +35,67 @@ export function smallStep(run: () => void): Step {
 }
 
 /** The properties of a range a step assigns a matrix to. */
-export type MatrixProperty = "values" | "numberFormat" | "formulasR1C1";
+export type MatrixProperty = "values" | "numberFormat" | "formulas" | "formulasR1C1";
 
 /**
  * Steps that assign `rows` to a range property, cut by rows into pieces of at most 0.96 MB.
  * @param rows - the matrix to assign
  * @param target - the range of `count` rows starting `offset` rows into the matrix's place
- * @param property - "values", "numberFormat" or "formulasR1C1"
+ * @param property - "values", "numberFormat", "formulas" or "formulasR1C1"
+ * @param sliceBytes - the largest piece (SLICE_BYTES by default)
  */
-export function matrixSteps(rows: readonly (readonly Cell[])[], target: (offset: number, count: number) => Excel.Range, property: MatrixProperty): Step[] {
+export function matrixSteps(rows: readonly (readonly Cell[])[], target: (offset: number, count: number) => Excel.Range, property: MatrixProperty, sliceBytes = SLICE_BYTES): Step[] {
   // Pieces under a quarter of a request pack into 4 MB requests with little room wasted.
-  return rowSlices(rows, SLICE_BYTES).map(([start, end]) => {
-    const slice = rows.slice(start, end) as Cell[][];
+  return rowSlices(rows, sliceBytes).map(([start, end]) => {
+    // One matrix: the piece is a view of it until the step runs (no copy held per step).
+    const whole = start === 0 && end === rows.length;
     return {
-      bytes: matrixBytes(slice) + OPERATION_OVERHEAD_BYTES,
+      bytes: matrixBytes(whole ? rows : rows.slice(start, end)) + OPERATION_OVERHEAD_BYTES,
       run: () => {
-        target(start, end - start)[property] = slice;
+        target(start, end - start)[property] = (whole ? rows : rows.slice(start, end)) as Cell[][];
       },
     };
   });
 }
 
+/** A request of runSteps failed: the steps before `firstUnsent` were sent, `sentFrom` on may or may not have been applied. */
+export class StepsFailedError extends Error {
+  constructor(
+    /** The error of the failed sync. */
+    readonly failure: unknown,
+    /** Index of the first step of the failed request. */
+    readonly sentFrom: number,
+    /** Index of the first step never sent (after the failed request). */
+    readonly firstUnsent: number,
+  ) {
+    super(failure instanceof Error ? failure.message : String(failure));
+    this.name = "StepsFailedError";
+  }
+}
+
 /**
  * Runs steps in requests: queues each request's steps, then syncs once per request.
+ * @param limits - payload limits (Excel on the web's by default)
  * @returns the number of syncs made
+ * @throws StepsFailedError when a sync fails: which steps were sent
  */
-export async function runSteps(context: Excel.RequestContext, steps: readonly Step[], onProgress?: Progress): Promise<number> {
+export async function runSteps(context: Excel.RequestContext, steps: readonly Step[], onProgress?: Progress, limits: PayloadLimits = EXCEL_LIMITS): Promise<number> {
   if (steps.length === 0) return 0;
-  const requests = packRequests(steps.map((s) => s.bytes));
+  const requests = packRequests(
+    steps.map((s) => s.bytes),
+    limits.requestBytes,
+    limits.chunkBytes,
+  );
   for (let i = 0; i < requests.length; i++) {
-    for (const index of requests[i]) steps[index].run();
-    await context.sync();
+    try {
+      // A step that throws while queuing counts as its request failing: what it queued before goes
+      // out with the next sync, so the caller's repair (which reads first) sees it applied.
+      for (const index of requests[i]) steps[index].run();
+      await context.sync();
+    } catch (error) {
+      const request = requests[i];
+      throw new StepsFailedError(error, request[0], request[request.length - 1] + 1);
+    }
     onProgress?.(i + 1, requests.length);
   }
   return requests.length;

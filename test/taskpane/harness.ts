@@ -1,0 +1,73 @@
+/* The pane's actions wired to a simulated workbook and an in-memory feed, reached through the real
+ * pane's httpFeed (deadline and size cap included) over FakeFeed.fetch, with its manual clock. */
+import { allDatasets } from "../../src/core/data/catalog";
+import type { Deps } from "../../src/taskpane/actions";
+import { httpFeed } from "../../src/taskpane/feed-http";
+import { t } from "../../src/taskpane/i18n";
+import { initialState, reduce, type State } from "../../src/taskpane/state";
+import type { ReferenceChoice } from "../../src/shared/reference-rate";
+import { fakeExcel, WorkbookModel, type Fault, type FakeExcel } from "./fake-excel";
+import { FakeFeed, PAGE, sha256 } from "./fake-feed";
+
+export interface Harness {
+  readonly model: WorkbookModel;
+  readonly feed: FakeFeed;
+  readonly deps: Deps;
+  /** context.sync calls of each Excel.run, in order. */
+  readonly runs: number[];
+  readonly choices: Array<ReferenceChoice | null>;
+  /** Faults for the next Excel.run (armed on its log). */
+  readonly faults: Fault[];
+  /** The fake of the last Excel.run. */
+  last: FakeExcel | null;
+  readonly state: State;
+  /** The status lines, rendered in the pane's language. */
+  status(): string[];
+  /** The status lines' keys. */
+  keys(): string[];
+}
+
+/** A pane over a new (or given) workbook and feed. */
+export function harness(options: { model?: WorkbookModel; feed?: FakeFeed } = {}): Harness {
+  const model = options.model ?? new WorkbookModel();
+  const feed = options.feed ?? new FakeFeed();
+  let state: State = initialState("en");
+  const runs: number[] = [];
+  const faults: Fault[] = [];
+  const h: Harness = {
+    model,
+    feed,
+    runs,
+    choices: [],
+    faults,
+    last: null,
+    get state() {
+      return state;
+    },
+    status: () => (state.status?.lines ?? []).map((l) => t(l.key, state.lang, l.params)),
+    keys: () => (state.status?.lines ?? []).map((l) => l.key),
+    deps: {
+      excel: async (action) => {
+        const fake = fakeExcel(model);
+        for (const f of faults.splice(0)) fake.log.fail(f);
+        h.last = fake;
+        try {
+          return await action(fake.context);
+        } finally {
+          runs.push(fake.log.syncs);
+        }
+      },
+      io: httpFeed({ fetch: feed.fetch, timer: feed.clock.timer, sha256: async (bytes) => sha256(bytes) }),
+      now: () => "2025-03-01T10:00:00.000Z",
+      pageUrl: PAGE,
+      setReferenceChoice: (c) => h.choices.push(c),
+      filterCheck: true,
+      embedded: allDatasets,
+      dispatch: (event) => {
+        state = reduce(state, event);
+      },
+      state: () => state,
+    },
+  };
+  return h;
+}

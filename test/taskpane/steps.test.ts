@@ -1,0 +1,49 @@
+import { StepsFailedError, matrixSteps, runSteps, smallStep, type Step } from "../../src/taskpane/excel/steps";
+import { fakeExcel } from "./fake-excel";
+
+describe("runSteps", () => {
+  const limits = { requestBytes: 1_000, chunkBytes: 600, sliceBytes: 200 };
+  function steps(n: number, log: string[]): Step[] {
+    return Array.from({ length: n }, (_, i) => ({ bytes: 300, run: () => void log.push(`s${i}`) }));
+  }
+
+  it("syncs once when everything fits, else in requests of at most chunkBytes", async () => {
+    const { context, log } = fakeExcel();
+    expect(await runSteps(context, steps(3, []), undefined, { ...limits, requestBytes: 10_000 })).toBe(1);
+    expect(await runSteps(context, steps(5, []), undefined, limits)).toBe(3);
+    expect(log.syncs).toBe(4);
+  });
+
+  it("says which steps were sent when a request fails", async () => {
+    const { context, log } = fakeExcel();
+    const ran: string[] = [];
+    const all = steps(6, ran).map((s, i) => (i === 3 ? { ...s, run: () => context.workbook.settings.add("k", "v") } : s));
+    log.fail({ what: "settings.add" });
+    const error = await runSteps(context, all, undefined, limits).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StepsFailedError);
+    expect(error).toMatchObject({ sentFrom: 2, firstUnsent: 4 });
+    expect(ran).toEqual(["s0", "s1", "s2"]);
+  });
+
+  it("counts a step throwing while it is queued as its request failing", async () => {
+    const { context } = fakeExcel();
+    const boom = smallStep(() => {
+      throw new Error("InvalidArgument");
+    });
+    const error = await runSteps(context, [smallStep(() => undefined), boom], undefined, limits).catch((e: unknown) => e);
+    expect(error).toMatchObject({ sentFrom: 0, firstUnsent: 2 });
+    expect(String((error as StepsFailedError).failure)).toMatch(/InvalidArgument/);
+  });
+});
+
+describe("matrixSteps", () => {
+  it("cuts a matrix by rows and writes each piece where it belongs", async () => {
+    const { context, model } = fakeExcel();
+    const rows = Array.from({ length: 10 }, (_, i) => [`r${i}`, i]);
+    const sheet = context.workbook.worksheets.getItem("Sheet1");
+    const pieces = matrixSteps(rows, (o: number, n: number) => sheet.getRange(`A${o + 1}:B${o + n}`), "values", 40);
+    expect(pieces.length).toBeGreaterThan(1);
+    await runSteps(context, pieces);
+    expect(model.grid("Sheet1", "A1:B10")).toEqual(rows);
+  });
+});
