@@ -115,6 +115,8 @@ export class PreviewPage {
   async goTo(address: string): Promise<void> {
     await this.nameBox.fill(address);
     await this.nameBox.press("Enter");
+    // The grid scrolls to the range and repaints its selection on the next frames.
+    await this.settle();
   }
 
   /** Clicks a cell (it becomes the active cell). */
