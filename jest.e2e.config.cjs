@@ -11,5 +11,5 @@ module.exports = {
   maxWorkers: 1,
   testTimeout: 120_000,
   globalSetup: "<rootDir>/test/e2e/global-setup.cjs",
-  reporters: ["default", "<rootDir>/test/setup/summary-reporter.cjs"],
+  reporters: ["default", ["<rootDir>/test/setup/summary-reporter.cjs", { run: "e2e" }]],
 };

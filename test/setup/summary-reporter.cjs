@@ -5,8 +5,9 @@ const fs = require("fs");
 const path = require("path");
 
 class SummaryReporter {
-  constructor(globalConfig) {
+  constructor(globalConfig, options = {}) {
     this.config = globalConfig;
+    this.run = options.run || "unit";
   }
   onRunComplete(_contexts, results) {
     const counts = {
@@ -18,8 +19,7 @@ class SummaryReporter {
     process.stdout.write(`\nTests: ${counts.passed} passed, ${counts.failed} failed${tail}\n`);
     const dir = path.join(this.config.rootDir, "test-results");
     fs.mkdirSync(dir, { recursive: true });
-    const run = (this.config.testMatch || []).some((m) => m.includes("e2e")) ? "e2e" : "unit";
-    fs.writeFileSync(path.join(dir, `counts-${run}.json`), JSON.stringify(counts));
+    fs.writeFileSync(path.join(dir, `counts-${this.run}.json`), JSON.stringify(counts));
   }
 }
 module.exports = SummaryReporter;
