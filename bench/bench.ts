@@ -6,7 +6,7 @@ import fs from "fs";
 import path from "path";
 import zlib from "zlib";
 import { usdToKrwFunction } from "../src/functions/functions";
-import { parseAmount } from "../src/core/money";
+import { parseAmount, prepareRate, usdToKrw } from "../src/core/money";
 import { loadCorpus } from "../test/corpus/load";
 import { syncCounts } from "../test/taskpane/sync-count";
 import { engineRatioCustomVsNative, taskpaneReadyMs } from "../src/preview/bench";
@@ -46,6 +46,21 @@ let sink = 0;
 const floatBaseline = nsPerValue(() => {
   const out = new Array<number>(N);
   for (let i = 0; i < N; i++) out[i] = Math.round(values[i] * RATE);
+  sink += out[N - 1];
+}, N);
+
+// The same loop with no output array: the floor of a float conversion, for transparency.
+const floatNoOutput = nsPerValue(() => {
+  let total = 0;
+  for (let i = 0; i < N; i++) total += Math.round(values[i] * RATE);
+  sink += total;
+}, N);
+
+// The exact core converter alone in a flat loop (no cells, no 2-D result): where the time goes.
+const coreExact = nsPerValue(() => {
+  const rate = prepareRate(RATE);
+  const out = new Array<number>(N);
+  for (let i = 0; i < N; i++) out[i] = usdToKrw(values[i], rate);
   sink += out[N - 1];
 }, N);
 
@@ -94,6 +109,10 @@ async function main(): Promise<void> {
     usd_to_krw_ns_per_value: round(exact),
     float_baseline_ns_per_value: round(floatBaseline),
     ratio_vs_float: round(exact / floatBaseline),
+    float_no_output_ns_per_value: round(floatNoOutput),
+    ratio_vs_float_no_output: round(exact / floatNoOutput),
+    core_usd_to_krw_flat_ns_per_value: round(coreExact),
+    core_ratio_vs_float: round(coreExact / floatBaseline),
     currencyjs_naive_ns_per_value: round(currencyNaive),
     currencyjs_ratio_vs_float: round(currencyNaive / floatBaseline),
     parse_ns_per_text: round(parseNs),
