@@ -67,8 +67,12 @@ function sameCell(read: Cell | undefined, planned: Cell): boolean {
   return String(read) === String(want) && typeof read === typeof want;
 }
 
-/** Runs of consecutive integers in an ascending list: [start, count] pairs. */
-function runs(sorted: readonly number[]): Array<[number, number]> {
+/**
+ * Runs of consecutive integers in an ascending list, as [start, count] pairs: rows to write or
+ * delete in one call each.
+ * @example integerRuns([1, 2, 3, 7, 8]) // [[1, 3], [7, 2]]
+ */
+export function integerRuns(sorted: readonly number[]): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   for (const i of sorted) {
     const last = out[out.length - 1];
@@ -129,7 +133,7 @@ export function planTableUpdate<C extends string>(block: TableBlock<C>, existing
 
   const writes: BlockWrite[] = [];
   const formatWrites: BlockWrite[] = [];
-  for (const [start, count] of runs(changed)) {
+  for (const [start, count] of integerRuns(changed)) {
     const rowsIn = Array.from({ length: count }, (_, k) => block.rows[plannedFor.get(start + k) as number]);
     for (const group of groups) {
       writes.push({ row: start, col: pos[group[0]], values: rowsIn.map((row) => group.map((j) => row[j])) });
@@ -168,7 +172,7 @@ export function planTableUpdate<C extends string>(block: TableBlock<C>, existing
     counts: { updated: changed.length, added: addedIdx.length, removed: removed.length, unchanged },
     writes,
     formatWrites,
-    deletes: runs(removed)
+    deletes: integerRuns(removed)
       .reverse()
       .map(([row, count]) => ({ row, count })),
     add,

@@ -2,6 +2,7 @@
  * names ('My sheet'!A1), whole columns ("A:C") and rows ("2:4"). Zero-based indexes inside. */
 
 /** Excel's grid size. */
+import { columnLetters } from "../../core/sheet/address";
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLUMNS = 16_384;
 
@@ -20,17 +21,8 @@ export interface ParsedAddress extends CellRect {
   readonly entireRows: boolean;
 }
 
-/** Column index (0-based) → letters: 0 → "A", 27 → "AB". */
-export function columnLetters(col: number): string {
-  let n = col + 1;
-  let out = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
+// Column index (0-based) → letters: 0 → "A", 27 → "AB" (the same rule the pane writes with).
+export { columnLetters };
 
 /** Letters → column index (0-based), or -1 when not a column. */
 export function columnIndex(letters: string): number {

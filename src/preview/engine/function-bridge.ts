@@ -9,6 +9,7 @@ import { ArraySize, CellError, EmptyValue, ErrorType, FunctionPlugin, SimpleRang
 import type { FunctionPluginDefinition, ImplementedFunctions } from "hyperformula";
 import { isCustomFunctionError, shownMessage, type AssociatedFunction, type ErrorCodeValue } from "./custom-functions-runtime";
 import type { FunctionMetadata, FunctionsMetadata, ParameterMetadata } from "./functions-metadata";
+import { columnLetters } from "./addresses";
 
 /** Where functions live and how their realm makes error values (the pane's iframe has its own classes). */
 export interface FunctionHost {
@@ -362,7 +363,7 @@ export function buildFunctionPlugin(
       };
       if (meta.options?.requiresAddress) {
         const a = st.formulaAddress;
-        inv.address = `${host.sheetName(a.sheet)}!${columnName(a.col)}${a.row + 1}`;
+        inv.address = `${host.sheetName(a.sheet)}!${columnLetters(a.col)}${a.row + 1}`;
       }
       if (meta.options?.requiresParameterAddresses) inv.parameterAddresses = (ast.args ?? []).map(() => "");
       return inv;
@@ -450,16 +451,6 @@ export function buildFunctionPlugin(
   return { plugin: CustomFunctionsPlugin as unknown as FunctionPluginDefinition, translations: { enGB: translations, enUS: translations }, ids };
 }
 
-function columnName(col: number): string {
-  let n = col + 1;
-  let out = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
 
 /** A stable text key of call arguments (errors by code and message; the invocation left out). */
 function argumentsKey(args: unknown[]): string {

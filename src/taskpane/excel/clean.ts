@@ -3,6 +3,7 @@
  * is overwritten unless the user said so. */
 import type { Language } from "../../core/messages";
 import { CLEAN_COLUMNS, planClean } from "../../core/sheet";
+import { integerRuns } from "../../core/sheet/diff";
 import { matrixSteps, runSteps, smallStep, type Progress, type Step } from "./steps";
 
 export interface CleanRequest {
@@ -57,7 +58,7 @@ export async function cleanSelection(context: Excel.RequestContext, request: Cle
     ...matrixSteps(plan.formats, (o, n) => target.getRow(o).getResizedRange(n - 1, 0), "numberFormat"),
   ];
   if (plan.header) steps.push(smallStep(() => (target.getRow(0).format.font.bold = true)));
-  for (const run of runsOf(plan.unreadRows)) {
+  for (const run of integerRuns(plan.unreadRows)) {
     steps.push(smallStep(() => (target.getRow(run[0]).getResizedRange(run[1] - 1, 0).format.fill.color = UNREAD_FILL)));
   }
   steps.push(smallStep(() => target.format.autofitColumns()));
@@ -65,12 +66,3 @@ export async function cleanSelection(context: Excel.RequestContext, request: Cle
   return { kind: "cleaned", read: plan.read, unread: plan.unread, address: area.address, syncs };
 }
 
-function runsOf(sorted: readonly number[]): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  for (const i of sorted) {
-    const last = out[out.length - 1];
-    if (last && last[0] + last[1] === i) last[1]++;
-    else out.push([i, 1]);
-  }
-  return out;
-}
