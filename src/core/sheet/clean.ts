@@ -3,7 +3,7 @@
  * converted at one rate; what cannot be read is said, never guessed. */
 import { AifinError } from "../errors";
 import type { Language } from "../messages";
-import { decToNumber, krwToUsd, parseAmount, usdToKrw, type Dec } from "../money";
+import { decToExcelNumber, krwToUsd, parseAmount, usdToKrw, type Dec } from "../money";
 import { groupDigits } from "../data/vocabulary";
 import { escapeCellText } from "./escape";
 import { FORMATS, type Cell } from "./plan";
@@ -102,7 +102,7 @@ export function planClean(values: readonly (readonly unknown[])[], numberFormats
       return;
     }
     try {
-      const amount = typeof reading.value === "number" ? reading.value : decToNumber(reading.value);
+      const amount = typeof reading.value === "number" ? reading.value : decToExcelNumber(reading.value);
       const usd = reading.currency === "USD" ? amount : krwToUsd(reading.value, rate);
       const krw = reading.currency === "KRW" ? amount : usdToKrw(reading.value, rate);
       const note = [reading.approximate ? sheetLabel("cleanApproximate", lang) : "", sheetLabel("cleanRate", lang, { rate: groupDigits(rate) })]

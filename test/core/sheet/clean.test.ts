@@ -31,6 +31,7 @@ describe("planClean", () => {
       ["최대 85억달러", "bound"],
       ["3,000", "no currency"],
       ["hello 3", "not an amount"],
+      ["$1e400", "too large for Excel"],
     ])("%s", (text, reason) => {
       const plan = planClean([[text]], [["General"]], 1320, "en");
       expect(plan.values[0][0]).toBe("");
