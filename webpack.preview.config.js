@@ -74,8 +74,8 @@ module.exports = (env = {}, argv = {}) => {
     // Never an eval devtool: the pane page's Content-Security-Policy allows no eval, and host.js runs there.
     devtool: "source-map",
     entry: {
-      "preview/workbook": "./src/preview/workbook/main.ts",
-      "preview/host": "./src/preview/host/main.ts",
+      "preview/workbook": "./preview/workbook/main.ts",
+      "preview/host": "./preview/host/main.ts",
     },
     output: {
       path: dist,
@@ -90,7 +90,7 @@ module.exports = (env = {}, argv = {}) => {
     plugins: [
       new HtmlWebpackPlugin({
         filename: "preview/index.html",
-        template: "./src/preview/workbook/index.html",
+        template: "./preview/workbook/index.html",
         chunks: ["preview/workbook"],
       }),
       new CopyWebpackPlugin({

@@ -9,7 +9,7 @@ import { usdToKrwFunction } from "../src/functions/functions";
 import { parseAmount, prepareRate, usdToKrw } from "../src/core/money";
 import { loadCorpus } from "../test/corpus/load";
 import { syncCounts } from "../test/taskpane/sync-count";
-import { engineRatioCustomVsNative, taskpaneReadyMs } from "../src/preview/bench";
+import { engineRatioCustomVsNative, taskpaneReadyMs } from "../preview/bench";
 import { peakHeapLoad100k } from "../test/taskpane/heap";
 
 const N = 1_000_000;

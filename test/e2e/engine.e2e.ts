@@ -1,11 +1,11 @@
 /* The preview engine without a browser: number formats as Excel shows them, A1/R1C1 formulas,
  * addresses, and the built functions bundle calculated by HyperFormula through the bridge. */
-import { parseAddress, qualifiedAddress } from "../../src/preview/engine/addresses";
-import { formatValue } from "../../src/preview/engine/number-format";
-import { shiftA1, toA1, toR1C1 } from "../../src/preview/engine/r1c1";
-import { loadBuiltFunctions } from "../../src/preview/bench";
-import { createCustomFunctionsRuntime } from "../../src/preview/engine/custom-functions-runtime";
-import { Workbook } from "../../src/preview/engine/workbook";
+import { parseAddress, qualifiedAddress } from "../../preview/engine/addresses";
+import { formatValue } from "../../preview/engine/number-format";
+import { shiftA1, toA1, toR1C1 } from "../../preview/engine/r1c1";
+import { loadBuiltFunctions } from "../../preview/bench";
+import { createCustomFunctionsRuntime } from "../../preview/engine/custom-functions-runtime";
+import { Workbook } from "../../preview/engine/workbook";
 import { DIST } from "./harness";
 
 describe("number formats", () => {

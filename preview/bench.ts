@@ -7,7 +7,7 @@
  *                                and painted; the median of several loads (needs the preview
  *                                built in dist/, see webpack.preview.config.js)
  *
- *   npx tsx src/preview/bench.ts   prints { engine_ratio_custom_vs_native, taskpane_ready_ms, … }
+ *   npx tsx preview/bench.ts   prints { engine_ratio_custom_vs_native, taskpane_ready_ms, … }
  *
  * Paths are taken from the working directory (the repository root under npm), so the functions
  * also work when bench/bench.ts bundles this file; playwright-core and the static server are
@@ -95,7 +95,7 @@ export function engineRatioCustomVsNative(options: { cells?: number; rounds?: nu
 export async function taskpaneReadyMs(options: { loads?: number; dist?: string; executablePath?: string } = {}) {
   const loads = options.loads ?? 5;
   const serverModule = pathToFileURL(path.join(ROOT, "scripts/preview-server.cjs")).href;
-  const { startStaticServer } = (await import(/* webpackIgnore: true */ serverModule)) as typeof import("../../scripts/preview-server.cjs");
+  const { startStaticServer } = (await import(/* webpackIgnore: true */ serverModule)) as typeof import("../scripts/preview-server.cjs");
   const { chromium } = (await import(/* webpackIgnore: true */ "playwright-core")) as typeof import("playwright-core");
   const server = await startStaticServer({ root: options.dist ?? DIST });
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "aifin-bench-"));

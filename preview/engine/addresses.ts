@@ -1,7 +1,7 @@
 /* A1 addresses as Excel writes them: columns A…XFD, rows 1…1048576, "Sheet1!A1:B2", quoted sheet
  * names ('My sheet'!A1), whole columns ("A:C") and rows ("2:4"). Zero-based indexes inside. */
 
-import { columnLetters } from "../../core/sheet/address";
+import { columnLetters } from "../../src/core/sheet/address";
 
 /** Excel's grid size. */
 export const MAX_ROWS = 1_048_576;
