@@ -35,9 +35,11 @@ module.exports = (env = {}, argv = {}) => {
   return {
     devtool: production ? "source-map" : "eval-source-map",
     entry: {
-      functions: "./src/functions/functions.ts",
+      // The functions build in their own layer, so their copy of the datasets can be slimmed.
+      functions: { import: "./src/functions/functions.ts", layer: "functions" },
       taskpane: "./src/taskpane/taskpane.ts",
     },
+    experiments: { layers: true },
     output: {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].js",
@@ -47,6 +49,7 @@ module.exports = (env = {}, argv = {}) => {
     module: {
       rules: [
         { test: /\.ts$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { onlyCompileBundledFiles: true } } },
+        { test: /data[\\/](?:datasets[\\/][^\\/]+|metrics)\.json$/, issuerLayer: "functions", use: path.resolve(__dirname, "build/slim-datasets.cjs") },
       ],
     },
     performance: { hints: false },
@@ -57,7 +60,7 @@ module.exports = (env = {}, argv = {}) => {
         output: "functions-ko.json",
         table: path.resolve(__dirname, "src/functions/functions.ko.json"),
       }),
-      new DatasetFeedPlugin({ dir: path.resolve(__dirname, "data/datasets") }),
+      new DatasetFeedPlugin({ dir: path.resolve(__dirname, "data/datasets"), rates: path.resolve(__dirname, "data/fx/ecb-reference-rates.json") }),
       // The shared runtime page hosts both the task pane and the functions (one JS context).
       new HtmlWebpackPlugin({
         filename: "taskpane.html",

@@ -11,7 +11,7 @@ const path = require("path");
  * @param {string} dir - data/datasets
  * @returns {{index: {datasets: object[]}, files: Array<{name: string, bytes: Buffer}>}}
  */
-function datasetFeed(dir) {
+function datasetFeed(dir, ratesFile) {
   const files = fs
     .readdirSync(dir)
     .filter((name) => name.endsWith(".json"))
@@ -30,20 +30,31 @@ function datasetFeed(dir) {
       file: name,
     };
   });
-  return { index: { datasets }, files };
+  const index = { datasets };
+  if (ratesFile) {
+    const bytes = fs.readFileSync(ratesFile);
+    const { meta } = JSON.parse(bytes.toString("utf8"));
+    const name = `${meta.id}.json`;
+    if (files.some((f) => f.name === name)) throw new Error(`${name}: a dataset has the rates file's name`);
+    index.rates = { id: meta.id, version: meta.version, asOf: meta.last, hash: crypto.createHash("sha256").update(bytes).digest("hex"), days: meta.days, file: name };
+    files.push({ name, bytes });
+  }
+  return { index, files };
 }
 
 /** Webpack plugin: emits the feed under `datasets/`. */
 class DatasetFeedPlugin {
   constructor(options) {
     this.dir = options.dir;
+    this.rates = options.rates;
   }
   apply(compiler) {
     compiler.hooks.thisCompilation.tap("DatasetFeedPlugin", (compilation) => {
       const { Compilation, sources } = compiler.webpack;
       compilation.contextDependencies.add(this.dir);
+      if (this.rates) compilation.fileDependencies.add(this.rates);
       compilation.hooks.processAssets.tap({ name: "DatasetFeedPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
-        const { index, files } = datasetFeed(this.dir);
+        const { index, files } = datasetFeed(this.dir, this.rates);
         for (const { name, bytes } of files) compilation.emitAsset(`datasets/${name}`, new sources.RawSource(bytes));
         compilation.emitAsset("datasets/index.json", new sources.RawSource(JSON.stringify(index, null, 2)));
       });

@@ -5,6 +5,7 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { checkData, type DataFile } from "../src/core/data/schema";
 import { allDatasets } from "../src/core/data/catalog";
+import { coverageReport } from "../src/core/data/coverage";
 
 const dataDir = resolve(__dirname, "..", "data");
 const problems: string[] = [];
@@ -26,11 +27,14 @@ const datasets: DataFile[] = readdirSync(join(dataDir, "datasets"))
 const result = checkData({
   companies: readJson(join(dataDir, "companies.json")),
   metrics: readJson(join(dataDir, "metrics.json")),
+  policy: readJson(join(dataDir, "sources-policy.json")),
+  rates: readJson(join(dataDir, "fx", "ecb-reference-rates.json")),
   datasets,
   embeddedIds: allDatasets().map((d) => d.meta.id),
 });
 
 for (const line of result.lines) console.log(line);
+if (result.problems.length === 0) for (const line of coverageReport(result.datasets)) console.log(line);
 problems.push(...result.problems);
 if (problems.length > 0) {
   console.error(`\ndata check failed, ${problems.length} problem${problems.length === 1 ? "" : "s"}:`);

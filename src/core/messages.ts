@@ -153,9 +153,17 @@ export const MESSAGES = {
     en: "{company} has no '{metric}' figure in {datasets}: it has {metrics}",
     ko: "{companyKo}의 '{metric}' 수치가 {datasets}에 없습니다: 있는 지표는 {metrics}입니다",
   },
-  yearNotFound: {
-    en: "{company} has no '{metric}' figure for {year}: years with one are {years}",
-    ko: "{companyKo}의 {year}년 '{metric}' 수치가 없습니다: 수치가 있는 연도는 {years}입니다",
+  periodNotFound: {
+    en: "{company} has no '{metric}' figure for {period}: periods with one are {periods}",
+    ko: "{companyKo}의 {period} '{metric}' 수치가 없습니다: 수치가 있는 기간은 {periods}입니다",
+  },
+  badFiscalPeriod: {
+    en: "'{period}' is not a fiscal period: use a year (2025, \"FY2025\") or a quarter (\"2025-Q3\", \"FY2025-Q3\", \"Q3 FY2025\", \"3Q25\"), in the company's own fiscal calendar",
+    ko: "'{period}'은(는) 회계 기간이 아닙니다: 연도(2025, \"FY2025\") 또는 분기(\"2025-Q3\", \"FY2025-Q3\", \"Q3 FY2025\", \"3Q25\")를 회사의 회계연도 기준으로 쓰세요",
+  },
+  badGivenDate: {
+    en: "'{text}' is not a date written YYYY-MM-DD (the day guidance was given)",
+    ko: "'{text}'은(는) YYYY-MM-DD 형식의 날짜(가이던스 발표일)가 아닙니다",
   },
   rangeNotValue: {
     en: "{company} {metric} {period} is a range, {low}–{high} {currency}, not one figure: AI_TABLE(\"{dataset}\") shows it",
@@ -169,6 +177,62 @@ export const MESSAGES = {
     en: "No USD/KRW rate for {period}: rates exist for {periods}",
     ko: "{period}의 원/달러 환율이 없습니다: 환율이 있는 기간은 {periods}입니다",
   },
+  badBasis: {
+    en: "'{text}' is not a basis: use \"average\" (the period's mean) or \"close\" (its last business day)",
+    ko: "'{text}'은(는) 기준이 아닙니다: \"average\"(기간 평균) 또는 \"close\"(마지막 영업일)를 쓰세요",
+  },
+  badFxSource: {
+    en: "'{text}' is not a rate source: use \"ECB\" (derived from ECB reference rates) or \"BOK\" (Bank of Korea / Seoul market), or leave it out",
+    ko: "'{text}'은(는) 환율 출처가 아닙니다: \"ECB\"(ECB 기준환율에서 계산) 또는 \"BOK\"(한국은행·서울외환시장)를 쓰거나 비워 두세요",
+  },
+  fxBeforeSeries: {
+    en: "No USD/KRW rate for {period}: the rates start on {first}",
+    ko: "{period}의 원/달러 환율이 없습니다: 환율은 {first}부터 있습니다",
+  },
+  fxAfterSeries: {
+    en: "No USD/KRW rate for {period}: rates end {last}; refresh to get newer rates",
+    ko: "{period}의 원/달러 환율이 없습니다: 환율은 {last}까지 있습니다. 새로 고침으로 최신 환율을 받으세요",
+  },
+  fxPeriodNotOver: {
+    en: "No USD/KRW rate for {period}: rates end {last}, before the period does; refresh to get newer rates",
+    ko: "{period}의 원/달러 환율이 없습니다: 환율이 {last}에서 끝나 기간을 다 채우지 못합니다. 새로 고침으로 최신 환율을 받으세요",
+  },
+  fxNoBusinessDay: {
+    en: "No USD/KRW rate for {period}: it has no ECB business day",
+    ko: "{period}의 원/달러 환율이 없습니다: ECB 영업일이 없는 기간입니다",
+  },
+  noOfficialRate: {
+    en: "No official (Bank of Korea / Seoul market) USD/KRW {basis} for {period}: official figures held are {periods}; leave the source out for the ECB-derived rate",
+    ko: "{period}의 공식(한국은행·서울외환시장) 원/달러 {basis} 환율이 없습니다: 보유한 공식 수치는 {periods}입니다. 출처를 비우면 ECB 기준환율에서 계산한 환율을 씁니다",
+  },
+  fxDayText: {
+    en: "{rate} KRW per USD on {day}{asked}, derived from ECB reference rates (KRW and USD per EUR: {krw} and {usd}; {publisher}, {url})",
+    ko: "{day}{asked} 1달러당 {rate}원, ECB 기준환율에서 계산(1유로당 원화 {krw}, 달러 {usd}; {publisher}, {url})",
+  },
+  fxAskedBefore: {
+    en: ", the latest ECB business day on or before {asked}",
+    ko: "({asked} 당일 또는 그 이전 가장 최근 ECB 영업일)",
+  },
+  fxCloseText: {
+    en: "{rate} KRW per USD, the close of {period} (its last ECB business day, {day}), derived from ECB reference rates (KRW and USD per EUR: {krw} and {usd}; {publisher}, {url})",
+    ko: "{period} 기말 1달러당 {rate}원(마지막 ECB 영업일 {day}), ECB 기준환율에서 계산(1유로당 원화 {krw}, 달러 {usd}; {publisher}, {url})",
+  },
+  fxAverageText: {
+    en: "{rate} KRW per USD, the average of {period} ({start} to {end}: the mean of {count} daily rates, {firstDay} to {lastDay}, rounded half away from zero), derived from ECB reference rates ({publisher}, {url})",
+    ko: "{period} 평균 1달러당 {rate}원({start}~{end}: {firstDay}~{lastDay}의 일별 환율 {count}개 평균, 반올림), ECB 기준환율에서 계산({publisher}, {url})",
+  },
+  fxOfficialText: {
+    en: "{rate} KRW per USD, the {kind} of {period}, {basisNote} — {publisher}, {title} ({published}), {url}",
+    ko: "{period} {kindKo} 1달러당 {rate}원, {basisNote} — {publisher}, {title} ({published}), {url}",
+  },
+  fxUnconfirmed: {
+    en: "UNCONFIRMED: {note}",
+    ko: "미확인: {note}",
+  },
+  fxReferenceNote: {
+    en: "the workbook's reference rate ({choice})",
+    ko: "통합 문서의 기준 환율({choice})",
+  },
   sourceUnconfirmed: {
     en: "UNCONFIRMED: {note}",
     ko: "미확인: {note}",
@@ -181,13 +245,65 @@ export const MESSAGES = {
     en: "metric {metric} (the default)",
     ko: "지표 {metricKo}(기본값)",
   },
-  sourceLatestYear: {
-    en: "{year}, the latest year with a {metric} figure",
-    ko: "{metricKo} 수치가 있는 가장 최근 연도 {year}년",
+  sourceLatestPeriod: {
+    en: "{period}, the latest period with a {metric} figure",
+    ko: "{metricKo} 수치가 있는 가장 최근 기간 {period}",
   },
-  sourceConverted: {
-    en: "converted at {rate} KRW per USD ({period}, {kind})",
-    ko: "{rate}원/달러로 환산({period}, {kindKo})",
+  sourceGiven: {
+    en: "{qualifier} given on {date}",
+    ko: "{date} 발표 {qualifier}",
+  },
+  sourcePeriod: {
+    en: "{period} = {start} to {end}",
+    ko: "{period} = {start}~{end}",
+  },
+  sourceBestOf: {
+    en: "the best of {count} sources for this figure ({dataset}; AI_TABLE shows the others)",
+    ko: "이 수치의 출처 {count}곳 중 가장 좋은 출처({dataset}; 나머지는 AI_TABLE에서 볼 수 있습니다)",
+  },
+  sourceConvertedAt: {
+    en: "converted to {currency} at {rate}",
+    ko: "{rate}(으)로 {currency} 환산",
+  },
+  sourcePublishedOther: {
+    en: "the source itself published {amount} ({published}), {difference} from the conversion",
+    ko: "출처가 직접 밝힌 금액은 {amount}({published})로 환산액과 {difference} 차이",
+  },
+  netLossBuilt: {
+    en: "net loss = total spending ({total}) − revenue ({revenue})",
+    ko: "순손실 = 총지출({total}) − 매출({revenue})",
+  },
+  netLossQualified: {
+    en: "{metric} is {qualifier}, so the loss is too",
+    ko: "{metric}이(가) {qualifier} 수치이므로 손실도 마찬가지입니다",
+  },
+  referenceTakesNoBasis: {
+    en: "The reference rate takes no basis or source: give a period, or choose the reference rate in the task pane's settings",
+    ko: "기준 환율에는 기준이나 출처를 줄 수 없습니다: 기간을 주거나 작업 창 설정에서 기준 환율을 고르세요",
+  },
+  referenceLatest: {
+    en: "the latest rate in the data",
+    ko: "데이터의 최신 환율",
+  },
+  referencePinnedLatest: {
+    en: "the latest rate when the workbook first used it, {day}",
+    ko: "통합 문서가 처음 사용할 때의 최신 환율, {day}",
+  },
+  referencePinnedDate: {
+    en: "pinned to {day}",
+    ko: "{day}로 고정",
+  },
+  referencePinnedPeriod: {
+    en: "pinned to {period} ({basis})",
+    ko: "{period}({basis})로 고정",
+  },
+  referenceManual: {
+    en: "a rate typed in the settings",
+    ko: "설정에 직접 입력한 환율",
+  },
+  referenceManualText: {
+    en: "{rate} KRW per USD, typed by hand",
+    ko: "1달러당 {rate}원, 직접 입력",
   },
 } as const;
 

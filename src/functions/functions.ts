@@ -17,11 +17,23 @@ import {
   type Dec,
 } from "../core/money";
 import { AifinError } from "../core/errors";
-import { fxRate, type FxRate } from "../core/fx/rates";
+import { calendarPeriodOf, fxQuote, parseBasis, parseFxSource, rateOnSerial, spanQuote, type FxData } from "../core/fx/rates";
+import { fxDataInUse } from "../shared/fx-data";
+import { fxSourceText, rateText } from "../core/fx/cite";
+import { isoToDayNumber } from "../core/fx/ecb";
+import { referenceRate as resolveReference, type ReferenceRate } from "../core/fx/reference";
+import { LARGEST_YEAR_NUMBER } from "../core/fx/period";
 import { findCompany } from "../core/data/companies";
 import { lookupFigure, type Figure } from "../core/data/lookup";
 import { companyNames, datasetTable, sourceText } from "../core/data/table";
-import { referenceChoice } from "../shared/reference-rate";
+import { message } from "../core/messages";
+import { latestUsed, markReferenceKnown, referenceChoice, referenceKnown, whenReferenceKnown } from "../shared/reference-rate";
+import { isNetLossQuery, netLossFigures } from "../core/data/netloss";
+import { citation } from "../core/data/table";
+import { qualifierLabel } from "../core/data/metrics";
+import { groupDigits } from "../core/data/vocabulary";
+import type { FigureQuery } from "../core/data/lookup";
+import { restoreSavedReference } from "./startup";
 import {
   asMatrix,
   isBlank,
@@ -46,25 +58,34 @@ function excel<T>(body: () => T): T {
   }
 }
 
+const fxData = fxDataInUse;
+
 /**
- * The reference rate in force: the task pane's setting (a dataset period or a manual rate), or
- * the FX data file's own reference period.
+ * The workbook's reference rate: its pinned choice (a day, a period, a manual rate) or, unpinned,
+ * the latest rate in the data, whose day the pane then records in the workbook.
  */
-function referenceRate(): number {
+function currentReference(): ReferenceRate {
   const choice = referenceChoice();
-  if (choice?.kind === "manual") {
-    // The setting lives in shared state any bundle (or a stale workbook setting) may have written.
-    if (!(Number.isFinite(choice.rate) && choice.rate > 0)) throw new AifinError("num", "rateNotPositive", { rate: String(choice.rate) });
-    return choice.rate;
-  }
-  return fxRate(choice?.kind === "period" ? choice.period : null).value;
+  const reference = resolveReference(fxData(), choice);
+  if (choice === null && reference.quote?.basis === "day") latestUsed(reference.quote.day);
+  return reference;
+}
+
+/**
+ * Runs `body` once the workbook's saved reference rate is known: at once normally; after the
+ * workbook settings have been read when Excel calculates before the add-in has started, so no
+ * result is ever computed with a default in place of the workbook's own rate.
+ */
+function withReference<T>(body: () => T): T | Promise<T> {
+  if (referenceKnown()) return body();
+  return whenReferenceKnown().then(body);
 }
 
 /** The rate a conversion uses: the one given, or the reference rate. */
 function rateOrReference(rate: unknown) {
   return excel(() => {
     const given = numberArgument(rate);
-    return prepareRate(given === null ? referenceRate() : given);
+    return prepareRate(given === null ? currentReference().value : given);
   });
 }
 
@@ -75,69 +96,73 @@ function requiredAmount(value: CellValue, currency: "USD" | "KRW" | null): Dec {
   return amount;
 }
 
+/** A range or scalar argument as Excel passes it. */
+type Cells = Array<Array<number | string | boolean | null>>;
+/** A spilled result: values or errors with their reasons. */
+type Spill = Array<Array<number | string | CustomFunctions.Error>>;
+
+/**
+ * A result now, or (when Excel calculates before the workbook's saved rate has been read) once it
+ * has been. Excel takes either from any function; the signatures say Promise so that
+ * functions.json describes the result the promise carries.
+ */
+function eventually<T>(value: T | Promise<T>): Promise<T> {
+  return value as Promise<T>;
+}
+
 /**
  * Converts US dollars to Korean won, exactly, rounded half away from zero to a whole won.
  * @customfunction USD_TO_KRW
  * @param amount US dollars: a number, a range, or pasted text such as "30억 달러", "$3B" or "US$130 billion".
- * @param [rate] Won per US dollar (KRW per USD), positive. Omitted: the add-in's reference rate (FX_RATE()).
+ * @param [rate] Won per US dollar (KRW per USD), positive. Omitted: the workbook's reference rate (FX_RATE(); FX_SOURCE() states it).
  * @returns Won (KRW), whole, with the amount's sign; a range spills in the same shape.
  * @example =AIFIN.USD_TO_KRW(1.15, 1310) returns 1507
  */
-export function usdToKrwFunction(
-  amount: Array<Array<number | string | boolean | null>>,
-  rate?: number,
-): Array<Array<number | string | CustomFunctions.Error>> {
-  const prepared = rateOrReference(rate);
-  return mapCells(amount, (value) =>
-    typeof value === "number" ? usdToKrw(value, prepared) : usdToKrw(requiredAmount(value, "USD"), prepared),
-  );
+export function usdToKrwFunction(amount: Array<Array<number | string | boolean | null>>, rate?: number): Promise<Array<Array<number | string | CustomFunctions.Error>>> {
+  const convert = (): Spill => {
+    const prepared = rateOrReference(rate);
+    return mapCells(amount, (value) => (typeof value === "number" ? usdToKrw(value, prepared) : usdToKrw(requiredAmount(value, "USD"), prepared)));
+  };
+  return eventually(omitted(rate) ? withReference(convert) : convert());
 }
 
 /**
  * Converts Korean won to US dollars, exactly, rounded half away from zero to the cent.
  * @customfunction KRW_TO_USD
  * @param amount Won: a number, a range, or pasted text such as "3조9600억 원" or "5,803억원".
- * @param [rate] Won per US dollar (KRW per USD), positive. Omitted: the add-in's reference rate (FX_RATE()).
+ * @param [rate] Won per US dollar (KRW per USD), positive. Omitted: the workbook's reference rate (FX_RATE(); FX_SOURCE() states it).
  * @returns US dollars to the cent, with the amount's sign; a range spills in the same shape.
  * @example =AIFIN.KRW_TO_USD("3조9600억 원", 1320) returns 3000000000
  */
-export function krwToUsdFunction(
-  amount: Array<Array<number | string | boolean | null>>,
-  rate?: number,
-): Array<Array<number | string | CustomFunctions.Error>> {
-  const prepared = rateOrReference(rate);
-  return mapCells(amount, (value) =>
-    typeof value === "number" ? krwToUsd(value, prepared) : krwToUsd(requiredAmount(value, "KRW"), prepared),
-  );
+export function krwToUsdFunction(amount: Array<Array<number | string | boolean | null>>, rate?: number): Promise<Array<Array<number | string | CustomFunctions.Error>>> {
+  const convert = (): Spill => {
+    const prepared = rateOrReference(rate);
+    return mapCells(amount, (value) => (typeof value === "number" ? krwToUsd(value, prepared) : krwToUsd(requiredAmount(value, "KRW"), prepared)));
+  };
+  return eventually(omitted(rate) ? withReference(convert) : convert());
 }
 
 /**
- * The net loss: expenses minus revenue, exact; or, given a company, its total spending minus its revenue from the data.
+ * The net loss: expenses minus revenue, exact; or, given a company, its reported net loss, else its total spending minus its revenue from the data.
  * A loss is positive, a profit negative.
  * @customfunction NET_LOSS
  * @param revenue Revenue: a number, a range, or pasted text such as "40억 달러" — or a company name ("OpenAI", "오픈AI").
  * @param [expenses] Expenses in the same currency as the revenue: a number, a range, or pasted text. Omitted when the first argument is a company.
- * @param [year] With a company: the year (omitted: the latest year that has both figures).
- * @param [currency] With a company: "USD" or "KRW" to convert at that year's reference rate (omitted: as published).
- * @param [dataset] With a company: a dataset id such as "openai-2024-costs" (omitted: the column's figures first).
- * @returns Expenses − revenue in that currency (positive = loss, negative = profit); ranges pair cell by cell.
- * @example =AIFIN.NET_LOSS(4000000000, 8000000000) returns 4000000000; =AIFIN.NET_LOSS("OpenAI", , 2024) returns 4000000000
+ * @param [period] With a company: its fiscal year or quarter (2024, "FY2025", "2025-Q3"); omitted: the latest year with a figure.
+ * @param [currency] With a company: "USD" or "KRW", converting at the average rate over the period's own dates (omitted: as published).
+ * @param [dataset] With a company: a dataset id such as "ai-labs" (omitted: the best source).
+ * @returns Expenses − revenue in that currency (positive = loss, negative = profit); ranges pair cell by cell. AI_SOURCE(company, "net_loss", period) states how it was built.
+ * @example =AIFIN.NET_LOSS(4000000000, 8000000000) returns 4000000000
  */
-export function netLossFunction(
-  revenue: Array<Array<number | string | boolean | null>>,
-  expenses?: Array<Array<number | string | boolean | null>>,
-  year?: number,
-  currency?: string,
-  dataset?: string,
-): Array<Array<number | string | CustomFunctions.Error>> {
+export function netLossFunction(revenue: Array<Array<number | string | boolean | null>>, expenses?: Array<Array<number | string | boolean | null>>, period?: any, currency?: string, dataset?: string): Array<Array<number | string | CustomFunctions.Error>> {
   const company = companyIn(revenue);
   if (company !== null) {
     if (!omitted(expenses)) throw toExcelError(new AifinError("value", "netLossExpensesWithCompany"));
-    return [[excel(() => companyNetLoss(company, numberArgument(year), textArgument(currency), textArgument(dataset)))]];
+    return [[excel(() => companyNetLoss({ company, period: periodValue(period), dataset: textArgument(dataset) }, currencyCode(textArgument(currency))).value)]];
   }
   if (expenses === null || expenses === undefined) throw toExcelError(new AifinError("value", "expensesMissing"));
   // Ignoring them would answer a question the user did not ask (e.g. in dollars when KRW was asked).
-  if (![year, currency, dataset].every(omitted)) throw toExcelError(new AifinError("value", "netLossCompanyArguments"));
+  if (![period, currency, dataset].every(omitted)) throw toExcelError(new AifinError("value", "netLossCompanyArguments"));
   return zipCells(revenue, expenses, (r, e) => netLossOf(r, e));
 }
 
@@ -148,7 +173,7 @@ function omitted(input: unknown): boolean {
 }
 
 /** The company a single text cell names, or null when it is not a single company name. */
-function companyIn(input: Array<Array<number | string | boolean | null>>): string | null {
+function companyIn(input: Cells): string | null {
   const cells = asMatrix(input);
   const only = cells.length === 1 && cells[0].length === 1 ? cells[0][0] : null;
   if (typeof only !== "string" || isBlank(only)) return null;
@@ -160,13 +185,24 @@ function companyIn(input: Array<Array<number | string | boolean | null>>): strin
   }
 }
 
-/** Total spending − revenue of a company in one year (given, or the latest with total spending). */
-function companyNetLoss(company: string, year: number | null | undefined, currency: string | null | undefined, dataset: string | null | undefined): number {
-  const total = lookupFigure({ company, metric: "total", year, dataset });
-  const revenue = lookupFigure({ company, metric: "revenue", year: total.year, dataset });
-  const wanted = currencyCode(currency) ?? total.row.currency;
-  const exact = (figure: Figure) => amountFrom(figureIn(figure, wanted).value, null) as Dec;
-  return decToExcelNumber(decSub(exact(total), exact(revenue)));
+/** A company's net loss for a period: the reported figure, else total spending − revenue, with what it was built from. */
+function companyNetLoss(query: FigureQuery, currency: Currency | null): { value: number; sentences: string[] } {
+  const lang = messageLanguage();
+  const built = netLossFigures(query);
+  if (built.kind === "reported") {
+    const converted = figureIn(built.figure, currency ?? built.figure.row.currency);
+    return { value: converted.value, sentences: converted.sentences };
+  }
+  const wanted = currency ?? built.total.row.currency;
+  const total = figureIn(built.total, wanted);
+  const revenue = figureIn(built.revenue, wanted);
+  const exact = (value: number) => amountFrom(value, null) as Dec;
+  const sentences = [
+    message("netLossBuilt", { total: citation(built.total.source, lang), revenue: citation(built.revenue.source, lang) }, lang),
+    ...[built.total, built.revenue].flatMap((f) => (f.row.qualifier === "exact" ? [] : [message("netLossQualified", { metric: f.metric.name[lang], qualifier: qualifierLabel(f.row.qualifier, lang) }, lang)])),
+    ...total.sentences,
+  ];
+  return { value: decToExcelNumber(decSub(exact(total.value), exact(revenue.value))), sentences };
 }
 
 /** expenses − revenue for two cell values; currencies stated in text must agree. */
@@ -204,85 +240,164 @@ export function krwParseFunction(text: Array<Array<number | string | boolean | n
  * @returns Text such as "3조 9,600억 원" or "39,600억원"; a range spills in the same shape.
  * @example =AIFIN.KRW_FORMAT(3960000000000) returns "3조 9,600억 원"
  */
-export function krwFormatFunction(
-  amount: Array<Array<number | string | boolean | null>>,
-  style?: string,
-): Array<Array<number | string | CustomFunctions.Error>> {
+export function krwFormatFunction(amount: Array<Array<number | string | boolean | null>>, style?: string): Array<Array<number | string | CustomFunctions.Error>> {
   const format = excel(() => textArgument(style));
   return mapCells(amount, (value) => formatKrw(typeof value === "number" ? value : requiredAmount(value, "KRW"), format));
 }
 
+/** Excel's date serial of a day (1900 date system, for days after 1900-03-01). */
+function dayNumber(iso: string): number {
+  return isoToDayNumber(iso);
+}
+
 /**
- * A figure in a currency: as published, or converted at the reference rate of its year (the
- * value USD_TO_KRW(x, FX_RATE(year)) or KRW_TO_USD(x, FX_RATE(year)) gives).
+ * A figure in a currency: as published, or converted at the average rate over the period's own
+ * dates (official where a confirmed figure for exactly that calendar period exists, else the
+ * mean of the ECB-derived daily rates), with the sentences AI_SOURCE adds: the rate used, and the
+ * amount the source itself published in that currency where it did.
  */
-function figureIn(figure: Figure, currency: Currency): { value: number; rate?: FxRate } {
+function figureIn(figure: Figure, currency: Currency): { value: number; sentences: string[] } {
   const published = figure.row.value as number; // lookupFigure refuses ranges
-  if (figure.row.currency === currency) return { value: published };
-  const rate = fxRate(figure.year);
-  return { value: convertAmount(published, figure.row.currency, currency, rate.value), rate };
+  if (figure.row.currency === currency) return { value: published, sentences: [] };
+  const lang = messageLanguage();
+  const data = fxData();
+  const start = dayNumber(figure.span.start);
+  const end = dayNumber(figure.span.end);
+  const rate = spanQuote(data, { start, end, label: figure.row.period }, "average", null, calendarPeriodOf(start, end));
+  const value = convertAmount(published, figure.row.currency, currency, rate.value);
+  const sentences = [message("sourceConvertedAt", { currency, rate: fxSourceText(rate, data, lang) }, lang)];
+  const other = figure.row.alsoPublished;
+  if (other && other.currency === currency) {
+    const difference = value === 0 ? 0 : ((other.value - value) / value) * 100;
+    sentences.push(message("sourcePublishedOther", { amount: `${currency === "KRW" ? "₩" : "$"}${groupDigits(other.value)}`, published: other.published, difference: `${difference >= 0 ? "+" : ""}${difference.toFixed(1)}%` }, lang));
+  }
+  return { value, sentences };
+}
+
+/** The lookup the arguments ask for, each read as Excel passes it (a blank company is refused). */
+function figureQuery(company: unknown, metric: unknown, period: unknown, dataset: unknown, given?: unknown): FigureQuery {
+  return { company: textArgument(company) ?? "", metric: textArgument(metric), period: periodValue(period), dataset: textArgument(dataset), given: given === undefined ? null : textArgument(given) };
+}
+
+/** A fiscal period argument: a number (a year) or text ("FY2025-Q3"), whatever type Excel passed. */
+function periodValue(period: unknown): number | string | null {
+  if (typeof period === "boolean") throw new AifinError("value", "badFiscalPeriod", { period: period ? "TRUE" : "FALSE" });
+  return periodArgument(period);
 }
 
 /**
  * What a company spent on AI, from the curated datasets, in whole units of currency (not millions).
  * @customfunction AI_SPEND
  * @param company A company name, Korean name, alias or ticker: "OpenAI", "오픈AI", "Google", "네이버", "005930".
- * @param [metric] A metric id such as "training", "total", "capex", "ai_investment" (omitted: "total", else the company's main spending metric).
- * @param [year] The (fiscal) year (omitted: the latest year that has the metric).
- * @param [currency] "USD" or "KRW" to convert at that year's reference rate (FX_RATE(year)); omitted: the currency as published.
- * @param [dataset] A dataset id such as "openai-2024-costs" (omitted: the column's figures first, then the other datasets).
- * @returns The figure in whole dollars or won, positive; AI_SOURCE cites it.
- * @example =AIFIN.AI_SPEND("OpenAI", "training", 2024) returns 3000000000
+ * @param [metric] A metric id such as "capex", "capex_guidance", "rnd", "ai_investment", "training" (omitted: the company's main spending metric; AI_SOURCE names it).
+ * @param [period] The company's own fiscal year or quarter: 2025, "FY2025", "2025-Q3", "FY2025-Q3", "Q3 FY2025", "3Q25" (omitted: the latest fiscal year).
+ * @param [currency] "USD" or "KRW" to convert at the average rate over the period's own dates; omitted: the currency as published.
+ * @param [dataset] A dataset id such as "bigtech-capex" (omitted: the best source: a company document, then an established outlet, then a press report, then the column).
+ * @param [given] For guidance: the statement given on or before this date, "2025-07-30" (omitted: the latest statement).
+ * @returns The figure in whole dollars or won, positive; AI_SOURCE cites it, with its qualifier ("over", "up to", "guidance").
+ * @example =AIFIN.AI_SPEND("Microsoft", "capex", "FY2023") returns 28107000000
  */
-export function aiSpendFunction(company: string, metric?: string, year?: number, currency?: string, dataset?: string): number {
+export function aiSpendFunction(company: any, metric?: any, period?: any, currency?: any, dataset?: any, given?: any): number {
   return excel(() => {
-    const query = figureQuery(company, metric, year, dataset);
+    const query = figureQuery(company, metric, period, dataset, given);
     const wanted = currencyCode(textArgument(currency));
     const figure = lookupFigure(query);
     return figureIn(figure, wanted ?? figure.row.currency).value;
   });
 }
 
-/** The lookup the arguments ask for, each read as Excel passes it (a blank company is refused). */
-function figureQuery(company: unknown, metric: unknown, year: unknown, dataset: unknown) {
-  return { company: textArgument(company) ?? "", metric: textArgument(metric), year: numberArgument(year), dataset: textArgument(dataset) };
-}
-
 /**
  * A company's revenue from the curated datasets, in whole units of currency.
  * @customfunction AI_REVENUE
- * @param company A company name, Korean name, alias or ticker: "OpenAI", "오픈AI".
- * @param [year] The year (omitted: the latest year with revenue).
- * @param [currency] "USD" or "KRW" to convert at that year's reference rate; omitted: as published.
+ * @param company A company name, Korean name, alias or ticker: "OpenAI", "엔비디아", "NVDA".
+ * @param [period] The company's own fiscal year or quarter: 2025, "FY2026", "FY2026-Q3", "3Q25" (omitted: the latest fiscal year with revenue).
+ * @param [currency] "USD" or "KRW" to convert at the average rate over the period's own dates; omitted: as published.
  * @returns Revenue in whole dollars or won.
- * @example =AIFIN.AI_REVENUE("OpenAI", 2024) returns 4000000000
+ * @example =AIFIN.AI_REVENUE("NVIDIA", "FY2025")
  */
-export function aiRevenueFunction(company: string, year?: number, currency?: string): number {
-  return aiSpendFunction(company, "revenue", year, currency);
+export function aiRevenueFunction(company: any, period?: any, currency?: any): number {
+  return aiSpendFunction(company, "revenue", period, currency);
+}
+
+/** Serials above this are dates; at or below, years (as FX_RATE reads them). */
+const FIRST_DATE_SERIAL = LARGEST_YEAR_NUMBER;
+
+/**
+ * Won per US dollar for a day or a period, with its basis and source always stated by FX_SOURCE.
+ * @customfunction FX_RATE
+ * @param [period] A date ("2023-06-15", a date cell, a range of dates), a month ("2024-11"), a quarter ("2024-Q3") or a year (2024). Omitted: the workbook's reference rate.
+ * @param [basis] For a month, quarter or year: "average" (default) or "close" (its last business day).
+ * @param [source] Omitted: the official Bank of Korea / Seoul market figure where one is held for exactly that period and basis, else derived from ECB reference rates. "ECB" or "BOK" to choose.
+ * @returns Won per US dollar (KRW per USD), 2 decimals; a range of dates spills in the same shape.
+ * @example =AIFIN.FX_RATE("2023-06-15") returns 1282.56
+ */
+export function fxRateFunction(period?: Array<Array<number | string | boolean | null>>, basis?: any, source?: any): Promise<Array<Array<number | string | CustomFunctions.Error>>> {
+  const chosen = excel(() => ({ basis: parseBasis(textArgument(basis)), source: parseFxSource(textArgument(source)) }));
+  if (period === null || period === undefined || (!Array.isArray(period) && omitted(period))) {
+    if (chosen.basis !== null || chosen.source !== null) throw toExcelError(new AifinError("value", "referenceTakesNoBasis"));
+    return eventually(withReference(() => [[excel(() => currentReference().value)]]));
+  }
+  const data = fxData();
+  const plain = chosen.basis === null && chosen.source === null;
+  return eventually(
+    mapCells(period, (value) => {
+      if (typeof value === "boolean") throw new AifinError("value", "badPeriod", { period: value ? "TRUE" : "FALSE" });
+      if (plain && typeof value === "number" && value > FIRST_DATE_SERIAL) return rateOnSerial(data, value);
+      return fxQuote(data, value, chosen.basis, chosen.source).value;
+    }),
+  );
 }
 
 /**
- * The USD/KRW reference rate of a period, in won per US dollar.
- * @customfunction FX_RATE
- * @param [period] A year (2024), quarter ("2024-Q3"), month ("2024-11"), or date ("2024-12-31" or a date cell). Omitted: the add-in's reference rate.
- * @returns Won per US dollar (KRW per USD), positive.
- * @example =AIFIN.FX_RATE("2024-Q3") returns 1358.35
+ * The rate FX_RATE gives, stated: the rate, the day or period it is for, its basis and its source (for ECB-derived rates, the two euro fixings).
+ * @customfunction FX_SOURCE
+ * @param [period] As for FX_RATE (one value). Omitted: the workbook's reference rate.
+ * @param [basis] As for FX_RATE: "average" (default) or "close".
+ * @param [source] As for FX_RATE: "ECB" or "BOK" (omitted: official where held, else ECB-derived).
+ * @returns One line of text, e.g. "1,282.56 KRW per USD on 2023-06-15, derived from ECB reference rates (KRW and USD per EUR: …)".
+ * @example =AIFIN.FX_SOURCE("2024-Q3", "average", "BOK")
  */
-export function fxRateFunction(period?: number | string): number {
-  return excel(() => {
-    const given = periodArgument(period);
-    return given === null ? referenceRate() : fxRate(given).value;
-  });
+export function fxSourceFunction(period?: any, basis?: any, source?: any): Promise<string> {
+  return eventually(
+    (() => {
+      const chosen = excel(() => ({ period: periodArgument(period), basis: parseBasis(textArgument(basis)), source: parseFxSource(textArgument(source)) }));
+      const data = fxData();
+      const lang = messageLanguage();
+      if (chosen.period === null) {
+        if (chosen.basis !== null || chosen.source !== null) throw toExcelError(new AifinError("value", "referenceTakesNoBasis"));
+        return withReference(() => excel(() => referenceText(currentReference(), data)));
+      }
+      return excel(() => fxSourceText(fxQuote(data, chosen.period as number | string, chosen.basis, chosen.source), data, lang));
+    })(),
+  );
+}
+
+/** What FX_SOURCE() says of the reference rate: the rate stated, and what the workbook pins. */
+function referenceText(reference: ReferenceRate, data: FxData): string {
+  const lang = messageLanguage();
+  const { choice } = reference;
+  const pinned =
+    choice === null
+      ? message("referenceLatest", {}, lang)
+      : choice.kind === "latest"
+        ? message("referencePinnedLatest", { day: choice.day }, lang)
+        : choice.kind === "date"
+          ? message("referencePinnedDate", { day: choice.day }, lang)
+          : choice.kind === "period"
+            ? message("referencePinnedPeriod", { period: choice.period, basis: choice.basis ?? "average" }, lang)
+            : message("referenceManual", {}, lang);
+  const stated = reference.quote ? fxSourceText(reference.quote, data, lang) : message("referenceManualText", { rate: rateText(reference.value) }, lang);
+  return `${stated} — ${message("fxReferenceNote", { choice: pinned }, lang)}`;
 }
 
 /**
  * The companies AIFIN has figures for, as a spilled column of names.
  * @customfunction AI_COMPANIES
- * @param [dataset] A dataset id such as "bigtech-capex" (omitted: every company the functions know).
+ * @param [dataset] A dataset id such as "bigtech-capex" (omitted: every company with a figure).
  * @returns A column of company names (Korean names in a Korean Excel).
  * @example =AIFIN.AI_COMPANIES("korea-ai-investment")
  */
-export function aiCompaniesFunction(dataset?: string): string[][] {
+export function aiCompaniesFunction(dataset?: any): string[][] {
   return excel(() => {
     const id = textArgument(dataset);
     const names = companyNames(id, messageLanguage());
@@ -293,38 +408,54 @@ export function aiCompaniesFunction(dataset?: string): string[][] {
 }
 
 /**
- * A curated dataset as a spilled table: company, metric, period, value, currency, status, source.
+ * A curated dataset as a spilled table: company, metric, period, value, currency, status, source, date published, URL.
  * @customfunction AI_TABLE
- * @param dataset A dataset id: "column-2024", "openai-2024-costs", "bigtech-capex", "korea-ai-investment" or "usd-krw-rates".
+ * @param dataset A dataset id: "bigtech-capex", "bigtech-financials", "korea-ai-investment", "ai-labs", "column-2024" or "usd-krw-rates".
  * @param [headers] TRUE (default) to start with a header row; FALSE for the rows alone.
- * @returns A table, 7 columns wide; values in whole units of their currency.
+ * @returns A table, 9 columns wide; values in whole units of their currency.
  * @example =AIFIN.AI_TABLE("column-2024")
  */
-export function aiTableFunction(dataset: string, headers?: boolean): Array<Array<number | string>> {
+export function aiTableFunction(dataset: any, headers?: any): Array<Array<number | string>> {
   return excel(() => datasetTable(textArgument(dataset) ?? "", logicalArgument(headers) ?? true, messageLanguage()));
 }
 
 /**
- * Where a figure comes from: "publisher, title (date), url", its status, and the rate used where it was converted.
+ * Where a figure comes from: "publisher (date), url — kind", the period's dates, the qualifier, its status, and the rate used where it was converted.
  * @customfunction AI_SOURCE
  * @param company A company name, Korean name, alias or ticker.
- * @param [metric] The metric, as for AI_SPEND (omitted: the same default, stated in the text).
- * @param [year] The year, as for AI_SPEND (omitted: the latest, stated in the text).
+ * @param [metric] The metric, as for AI_SPEND (omitted: the same default, stated in the text); "net_loss" states how NET_LOSS was built.
+ * @param [period] The fiscal period, as for AI_SPEND (omitted: the latest, stated in the text).
  * @param [currency] "USD" or "KRW": cite the rate AI_SPEND converts at.
  * @param [dataset] A dataset id, as for AI_SPEND.
+ * @param [given] For guidance, as for AI_SPEND.
  * @returns One line of text citing the figure.
  * @example =AIFIN.AI_SOURCE("OpenAI", "training", 2024)
  */
-export function aiSourceFunction(company: string, metric?: string, year?: number, currency?: string, dataset?: string): string {
+export function aiSourceFunction(company: any, metric?: any, period?: any, currency?: any, dataset?: any, given?: any): string {
   return excel(() => {
-    const query = figureQuery(company, metric, year, dataset);
+    const query = figureQuery(company, metric, period, dataset, given);
     const wanted = currencyCode(textArgument(currency));
+    const lang = messageLanguage();
+    if (isNetLossQuery(query)) {
+      const built = netLossFigures(query);
+      if (built.kind === "computed") {
+        const loss = companyNetLoss(query, wanted);
+        return [sourceText(built.total, lang), sourceText(built.revenue, lang), ...loss.sentences].join(" | ");
+      }
+    }
     const figure = lookupFigure(query);
-    return sourceText(figure, messageLanguage(), figureIn(figure, wanted ?? figure.row.currency).rate);
+    return sourceText(figure, lang, figureIn(figure, wanted ?? figure.row.currency).sentences);
   });
 }
 
-// The functions runtime's one side effect: error messages follow Office's display language.
-if (typeof Office !== "undefined") {
-  Office.onReady(() => setMessageLanguage(Office.context?.displayLanguage));
+// The functions runtime's one side effect: error messages follow Office's display language, and
+// the workbook's saved reference rate is read before any result depends on it.
+if (typeof Office === "undefined") {
+  markReferenceKnown(); // outside Office (tests, node) there is no workbook to wait for
+} else {
+  Office.onReady(() => {
+    setMessageLanguage(Office.context?.displayLanguage);
+    if (typeof Excel === "undefined") markReferenceKnown();
+    else void restoreSavedReference(() => new Excel.RequestContext());
+  });
 }

@@ -3,18 +3,20 @@
  * the clock, the shared reference-rate slot) comes in through Deps, so the flows are tested with
  * the simulated workbook and a fake feed. */
 import type { Dataset } from "../core/data/schema";
-import { groupDigits } from "../core/data/vocabulary";
 import type { ReferenceChoice } from "../shared/reference-rate";
 import { insertChart } from "./excel/chart";
 import { cleanSelection } from "./excel/clean";
 import { loadDataset } from "./excel/load";
 import { RefreshFailedError, refreshTables, type RefreshItem, type TableOutcome } from "./excel/refresh";
 import { readWorkbookState, recalculate, saveReferenceChoice, saveSetting, type WorkbookState } from "./excel/settings";
-import { feedBase, fetchFeedDatasets, fetchFeedIndex, findDowngrade, type FeedFailure, type FeedIO } from "./feed";
+import { compareVersions, feedBase, fetchFeedDatasets, fetchFeedIndex, fetchFeedRates, findDowngrade, type FeedFailure, type FeedIO, type RatesEntry } from "./feed";
+import type { PackedRates } from "../core/fx/ecb";
+import { rateText } from "../core/fx/cite";
+import { fxDataInUse } from "../shared/fx-data";
 import { languageFor, t, type UiMessage } from "./i18n";
 import { SETTING_KEYS } from "./records";
 import type { Language } from "../core/messages";
-import { catalogEntry, feedDraft, msg, rateInUse, referenceDraft, selectedEntry, type Event, type State } from "./state";
+import { catalogEntry, feedDraft, moveOffer, msg, rateInUse, referenceDraft, selectedEntry, type Event, type State } from "./state";
 
 export interface Deps {
   /** Excel.run: called once per user action. */
@@ -26,6 +28,10 @@ export interface Deps {
   readonly pageUrl: string;
   /** The shared-runtime slot the custom functions read their default rate from. */
   readonly setReferenceChoice: (choice: ReferenceChoice | null) => void;
+  /** Puts newer ECB rates from the feed where the functions read them. */
+  readonly setRates: (rates: PackedRates) => void;
+  /** Registers the listener the functions call when they use the unpinned latest rate. */
+  readonly onLatestUsed: (listener: ((day: string) => void) | null) => void;
   /** Whether Excel can tell if a table is filtered (ExcelApi 1.9): refreshes check before adding or deleting rows. */
   readonly filterCheck: boolean;
   /** The datasets built into the add-in (shown when the feed cannot be read). */
@@ -77,6 +83,29 @@ function titleOf(deps: Deps, datasetId: string): string {
 }
 
 /**
+ * Installs the feed's ECB rates when they reach later than the rates in use (checked like any
+ * feed file), then recalculates the workbook so functions with an explicit period see them. A
+ * workbook pinned to an earlier day keeps its reference rate: the settings offer the move.
+ * @returns the failure (the rates in use stay), or null
+ */
+async function installNewerRates(deps: Deps, base: string, entry: RatesEntry): Promise<FeedFailure | null> {
+  const inUse = fxDataInUse().series.meta;
+  if (compareVersions(entry.version, inUse.version) <= 0) return null;
+  const fetched = await fetchFeedRates(deps.io, base, entry);
+  if (!fetched.ok) return fetched.failure;
+  deps.setRates(fetched.value);
+  deps.dispatch({ type: "rates", last: fetched.value.meta.last });
+  if (deps.state().inExcel) {
+    try {
+      await deps.excel((context) => recalculate(context));
+    } catch {
+      // The next edit recalculates; the rates are in place either way.
+    }
+  }
+  return null;
+}
+
+/**
  * Reads the list of datasets: the feed's (every file checked, no version older than one loaded in
  * the workbook), or, when the feed cannot be used, the last good list the pane holds (read from
  * a feed earlier) or else the built-in data, with the reason.
@@ -84,26 +113,34 @@ function titleOf(deps: Deps, datasetId: string): string {
 export async function loadCatalog(deps: Deps): Promise<void> {
   const base = feedBase(deps.state().feedUrl, deps.pageUrl);
   const index = await fetchFeedIndex(deps.io, base);
-  let failure: FeedFailure;
+  let failure: FeedFailure | undefined;
   if (!index.ok) failure = index.failure;
   else {
     const downgrade = findDowngrade(index.value, loadedVersions(deps.state()));
     if (downgrade) failure = downgrade;
     else {
       const files = await fetchFeedDatasets(deps.io, base, index.value);
+      if (files.ok && index.rates) {
+        const rates = await installNewerRates(deps, base, index.rates);
+        if (rates !== null) failure = rates;
+      }
       if (files.ok) {
         const entries = index.value.flatMap((e) => {
           const got = files.value.get(e.id);
           return got ? [catalogEntry(got.dataset, got.hash)] : [];
         });
         deps.dispatch({ type: "catalog", origin: "feed", entries, note: msg("catalogFromFeed", { host: new URL(base).host }) });
+        if (failure !== undefined) {
+          const sentence = feedFailureMessage(failure);
+          deps.dispatch({ type: "done", tone: "warning", lines: [msg("ratesNotUpdated", { reason: t(sentence.key, deps.state().lang, sentence.params) })] });
+        }
         return;
       }
       failure = files.failure;
     }
   }
   const state = deps.state();
-  const sentence = feedFailureMessage(failure);
+  const sentence = feedFailureMessage(failure as FeedFailure);
   const reason = t(sentence.key, state.lang, sentence.params);
   if (state.catalog.origin === "feed") {
     // The last good data stays: the same entries, only the note says why they were not renewed.
@@ -133,11 +170,9 @@ export async function start(deps: Deps, displayLanguage: string | null, inExcel:
     try {
       workbook = await deps.excel(async (context) => {
         const read = await readWorkbookState(context);
-        if (read.reference) {
-          const stale = rateInUse(read.reference).stale;
-          deps.setReferenceChoice(stale ? null : read.reference);
-          await recalculate(context);
-        }
+        // Known now, pinned or not: functions waiting for the workbook's rate go on.
+        deps.setReferenceChoice(read.reference);
+        if (read.reference) await recalculate(context);
         return read;
       });
     } catch (error) {
@@ -145,8 +180,9 @@ export async function start(deps: Deps, displayLanguage: string | null, inExcel:
     }
   }
   const lang = languageFor(displayLanguage, workbook.language);
-  deps.dispatch({ type: "started", lang, inExcel, records: workbook.records, reference: workbook.reference, feedUrl: workbook.feedUrl });
-  if (workbook.reference && rateInUse(workbook.reference).stale && workbook.reference.kind === "period") lines.push(msg("referenceStale", { period: workbook.reference.period }));
+  deps.dispatch({ type: "started", lang, inExcel, records: workbook.records, reference: workbook.reference, feedUrl: workbook.feedUrl, today: deps.now().slice(0, 10) });
+  if (workbook.reference && rateInUse(workbook.reference).stale) lines.push(msg("referenceStale"));
+  if (inExcel && workbook.reference === null) deps.onLatestUsed((day) => void recordLatest(deps, day));
   if (workbook.droppedRecords > 0) lines.push(msg("refreshedDroppedRecords", { count: workbook.droppedRecords }));
   if (!inExcel) lines.push(msg("notInExcel"));
   if (lines.length > 0) deps.dispatch({ type: "done", tone: "warning", lines });
@@ -342,28 +378,66 @@ export async function chart(deps: Deps, tableName: string): Promise<void> {
 }
 
 /**
- * Applies the reference rate chosen in settings: into the shared runtime, saved in the workbook,
- * the workbook recalculated (one Excel.run).
+ * Records in the workbook the day of the latest rate its functions first used, so its numbers
+ * never move by themselves when newer rates arrive (one Excel.run, no recalculation: the value is
+ * the same). Called once, by the functions' first use of the unpinned latest rate.
  */
-export async function applyReference(deps: Deps): Promise<void> {
-  const check = referenceDraft(deps.state());
-  if (!check.ok) {
-    deps.dispatch({ type: "done", tone: "error", lines: [msg(check.key)] });
-    return;
+export async function recordLatest(deps: Deps, day: string): Promise<void> {
+  deps.onLatestUsed(null);
+  if (deps.state().reference !== null) return;
+  const choice: ReferenceChoice = { kind: "latest", day };
+  deps.setReferenceChoice(choice);
+  try {
+    await deps.excel((context) => saveReferenceChoice(context, choice, false));
+    deps.dispatch({ type: "referenceSaved", reference: choice });
+    deps.dispatch({ type: "done", tone: "info", lines: [msg("referenceRecorded", { day })] });
+  } catch (error) {
+    deps.dispatch({ type: "done", tone: "error", lines: [msg("excelFailed", { detail: detail(error) })] });
   }
+}
+
+/** Saves a choice (shared runtime first, then the workbook, recalculated), restoring the previous one if Excel fails. */
+async function saveChoice(deps: Deps, choice: ReferenceChoice | null, done: (text: string) => ReturnType<typeof msg>): Promise<void> {
   deps.dispatch({ type: "busy", message: msg("busySaving") });
   const previous = deps.state().reference;
-  deps.setReferenceChoice(check.choice);
+  deps.setReferenceChoice(choice);
   try {
-    await deps.excel((context) => saveReferenceChoice(context, check.choice));
-    deps.dispatch({ type: "referenceSaved", reference: check.choice });
-    const inUse = rateInUse(check.choice);
-    const source = typeof inUse.source === "string" ? inUse.source : t(inUse.source.key, deps.state().lang);
-    deps.dispatch({ type: "done", tone: "success", lines: [msg("referenceSaved", { rate: groupDigits(inUse.rate), source })] });
+    await deps.excel((context) => saveReferenceChoice(context, choice));
+    deps.dispatch({ type: "referenceSaved", reference: choice });
+    deps.dispatch({ type: "done", tone: "success", lines: [done(rateInUse(choice, deps.state().lang).text)] });
   } catch (error) {
     deps.setReferenceChoice(previous);
     deps.dispatch({ type: "done", tone: "error", lines: [msg("excelFailed", { detail: detail(error) })] });
   }
+}
+
+/**
+ * Applies the reference rate chosen in settings: into the shared runtime, saved in the workbook,
+ * the workbook recalculated (one Excel.run). A typed rate outside 100–10,000 KRW per USD waits
+ * for the user's confirmation (the settings show the question).
+ */
+export async function applyReference(deps: Deps): Promise<void> {
+  const check = referenceDraft(deps.state());
+  if (!check.ok) {
+    if (check.confirm) return; // the settings ask; confirmManual applies
+    deps.dispatch({ type: "done", tone: "error", lines: [msg(check.key, check.params)] });
+    return;
+  }
+  await saveChoice(deps, check.choice, (text) => msg("referenceSaved", { text }));
+}
+
+/** The user confirmed a typed rate outside the plausible range: apply it. */
+export async function confirmManual(deps: Deps): Promise<void> {
+  deps.dispatch({ type: "draft", draft: { manualConfirmed: true } });
+  await applyReference(deps);
+}
+
+/** Moves a workbook pinned to an earlier day's latest rate to the newest rate, saying what changes. */
+export async function moveToLatest(deps: Deps): Promise<void> {
+  const offer = moveOffer(deps.state());
+  if (!offer) return;
+  const params = { fromDay: offer.fromDay, fromRate: rateText(offer.fromRate), toDay: offer.toDay, toRate: rateText(offer.toRate) };
+  await saveChoice(deps, { kind: "latest", day: offer.toDay }, () => msg("ratesMoved", params));
 }
 
 /** Saves the feed URL typed in settings (https only) and reads the catalog from it. */

@@ -7,7 +7,8 @@
  * one already loaded (no downgrade). Each fault is a FeedFailure the pane turns into a sentence;
  * none of them reaches the workbook. */
 import { z } from "zod";
-import { parseDataset, type Dataset } from "../core/data/schema";
+import { parseDataset, parsePackedRates, type Dataset } from "../core/data/schema";
+import type { PackedRates } from "../core/fx/ecb";
 
 /** One dataset the feed publishes. */
 export interface FeedEntry {
@@ -173,14 +174,33 @@ const entrySchema = z.object({
   rows: z.number().int().nonnegative(),
   file: z.string(),
 });
-const indexSchema = z.object({ datasets: z.array(entrySchema) });
+const ratesEntrySchema = z.object({
+  id: z.string().regex(/^[a-z0-9]+(?:[-_][a-z0-9]+)*$/),
+  version: z.string().regex(/^\d+\.\d+\.\d+$/),
+  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  hash: z.string().regex(/^[0-9a-f]{64}$/, "must be a sha256 in lower-case hex"),
+  days: z.number().int().positive(),
+  file: z.string(),
+});
+const indexSchema = z.object({ datasets: z.array(entrySchema), rates: ratesEntrySchema.optional() });
+
+/** The ECB reference rates the feed publishes (a packed file, data/fx/ecb-reference-rates.json). */
+export interface RatesEntry {
+  readonly id: string;
+  readonly version: string;
+  /** The last day covered. */
+  readonly asOf: string;
+  readonly hash: string;
+  readonly days: number;
+  readonly file: string;
+}
 
 /**
  * Checks a parsed index.json: its shape, unique ids, and file names that are exactly "<id>.json"
  * (so a feed cannot point the pane anywhere else).
  * @returns the entries, or the first problem in words
  */
-export function parseFeedIndex(json: unknown): { ok: true; entries: FeedEntry[] } | { ok: false; problem: string } {
+export function parseFeedIndex(json: unknown): { ok: true; entries: FeedEntry[]; rates: RatesEntry | null } | { ok: false; problem: string } {
   const parsed = indexSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
@@ -192,7 +212,10 @@ export function parseFeedIndex(json: unknown): { ok: true; entries: FeedEntry[] 
     if (seen.has(entry.id)) return { ok: false, problem: `${entry.id} is listed twice` };
     seen.add(entry.id);
   }
-  return { ok: true, entries: parsed.data.datasets };
+  const rates = parsed.data.rates ?? null;
+  if (rates && rates.file !== `${rates.id}.json`) return { ok: false, problem: `${rates.id}: file must be ${rates.id}.json, not ${rates.file}` };
+  if (rates && seen.has(rates.id)) return { ok: false, problem: `${rates.id} is listed twice` };
+  return { ok: true, entries: parsed.data.datasets, rates };
 }
 
 async function getBytes(io: FeedIO, url: string): Promise<FeedResult<Uint8Array>> {
@@ -223,14 +246,34 @@ function json(bytes: Uint8Array): { ok: true; value: unknown } | { ok: false; pr
  * @param io - network and hashing
  * @param base - the feed folder (see feedBase)
  */
-export async function fetchFeedIndex(io: FeedIO, base: string): Promise<FeedResult<FeedEntry[]>> {
+export async function fetchFeedIndex(io: FeedIO, base: string): Promise<FeedResult<FeedEntry[]> & { readonly rates?: RatesEntry | null }> {
   const url = new URL("index.json", base).href;
   const got = await getBytes(io, url);
   if (!got.ok) return got;
   const parsed = json(got.value);
   if (!parsed.ok) return { ok: false, failure: { kind: "notJson", url, id: null, problem: parsed.problem } };
   const index = parseFeedIndex(parsed.value);
-  return index.ok ? { ok: true, value: index.entries } : { ok: false, failure: { kind: "badIndex", problem: index.problem } };
+  return index.ok ? { ok: true, value: index.entries, rates: index.rates } : { ok: false, failure: { kind: "badIndex", problem: index.problem } };
+}
+
+/**
+ * Fetches the feed's ECB rates file and checks it like a dataset: sha256 as the index says,
+ * valid JSON, a packed file that unpacks whole, the id and version the index says.
+ */
+export async function fetchFeedRates(io: FeedIO, base: string, entry: RatesEntry): Promise<FeedResult<PackedRates>> {
+  const url = new URL(entry.file, base).href;
+  const got = await getBytes(io, url);
+  if (!got.ok) return got;
+  const hash = await io.sha256(got.value);
+  if (hash !== entry.hash) return { ok: false, failure: { kind: "hashMismatch", id: entry.id } };
+  const parsed = json(got.value);
+  if (!parsed.ok) return { ok: false, failure: { kind: "notJson", url, id: entry.id, problem: parsed.problem } };
+  const checked = parsePackedRates(parsed.value);
+  if (!checked.ok) return { ok: false, failure: { kind: "badFile", id: entry.id, problem: checked.problems[0] ?? "invalid" } };
+  if (checked.rates.meta.id !== entry.id || checked.rates.meta.version !== entry.version) {
+    return { ok: false, failure: { kind: "mismatch", id: entry.id, found: checked.rates.meta.id, version: checked.rates.meta.version } };
+  }
+  return { ok: true, value: checked.rates };
 }
 
 /** A dataset as fetched from the feed, checked, with its file's hash. */

@@ -2,12 +2,13 @@
  * have been written by an older build, edited by another tool, or be missing. */
 import { z } from "zod";
 import type { Language } from "../core/messages";
-import type { ReferenceChoice } from "../shared/reference-rate";
+import { REFERENCE_SETTING } from "../shared/reference-rate";
+export { parseReferenceChoice } from "../core/fx/reference";
 
 /** The workbook.settings keys AIFIN uses. */
 export const SETTING_KEYS = {
   tables: "aifin.tables",
-  reference: "aifin.reference",
+  reference: REFERENCE_SETTING,
   feedUrl: "aifin.feedUrl",
   language: "aifin.language",
 } as const;
@@ -93,17 +94,6 @@ export function mergeRecords(existing: readonly TableRecord[], updates: readonly
   }
   for (const [k, update] of byName) if (!used.has(k)) out.push(update);
   return out;
-}
-
-const choiceSchema = z.union([
-  z.object({ kind: z.literal("period"), period: z.string().min(1) }),
-  z.object({ kind: z.literal("manual"), rate: z.number().positive().finite() }),
-]);
-
-/** The reference-rate choice in a setting value, or null (absent or unreadable). */
-export function parseReferenceChoice(value: unknown): ReferenceChoice | null {
-  const parsed = choiceSchema.safeParse(decoded(value));
-  return parsed.success ? parsed.data : null;
 }
 
 /** The language in a setting value, or null. */

@@ -5,12 +5,17 @@ import { isRateRow } from "../core/data/catalog";
 import { companyName } from "../core/data/companies";
 import { metricLabel } from "../core/data/metrics";
 import { groupDigits } from "../core/data/vocabulary";
-import { fxRate, ratePeriods } from "../core/fx/rates";
+import { fxSourceText } from "../core/fx/cite";
+import { isIsoDay, isoToDayNumber } from "../core/fx/ecb";
+import { parsePeriod } from "../core/fx/period";
+import type { FxBasis, FxData, FxSourceChoice } from "../core/fx/rates";
+import { newerLatest, referenceRate } from "../core/fx/reference";
+import { fxDataInUse } from "../shared/fx-data";
 import type { Language } from "../core/messages";
 import { statusText } from "../core/sheet/plan";
 import type { ReferenceChoice } from "../shared/reference-rate";
 import { validateFeedUrl, type FeedUrlCheck } from "./feed";
-import type { UiKey, UiMessage, UiParams } from "./i18n";
+import { t, type UiKey, type UiMessage, type UiParams } from "./i18n";
 import type { TableRecord } from "./records";
 
 export type View = "datasets" | "clean" | "settings";
@@ -46,9 +51,15 @@ export interface Status {
 }
 
 export interface SettingsDraft {
-  readonly referenceKind: "default" | "period" | "manual";
-  readonly period: string;
+  /** The latest rate (pinned to its day once the workbook uses it), a date, a period on a basis, or a typed rate. */
+  readonly referenceKind: "latest" | "date" | "period" | "manual";
+  readonly dateText: string;
+  readonly periodText: string;
+  readonly basis: FxBasis;
+  readonly source: FxSourceChoice | "auto";
   readonly manualText: string;
+  /** The user confirmed a typed rate outside 100–10,000 KRW per USD. */
+  readonly manualConfirmed: boolean;
   readonly feedText: string;
 }
 
@@ -69,10 +80,15 @@ export interface State {
   readonly reference: ReferenceChoice | null;
   readonly feedUrl: string | null;
   readonly draft: SettingsDraft;
+  /** Today (ISO date), for the age of the rates. */
+  readonly today: string;
+  /** The last day of the rates in use (bundle or feed); bumps re-render the settings. */
+  readonly ratesLast: string;
 }
 
 export type Event =
-  | { readonly type: "started"; readonly lang: Language; readonly inExcel: boolean; readonly records: readonly TableRecord[]; readonly reference: ReferenceChoice | null; readonly feedUrl: string | null }
+  | { readonly type: "started"; readonly lang: Language; readonly inExcel: boolean; readonly records: readonly TableRecord[]; readonly reference: ReferenceChoice | null; readonly feedUrl: string | null; readonly today?: string }
+  | { readonly type: "rates"; readonly last: string }
   | { readonly type: "catalog"; readonly origin: "feed" | "embedded"; readonly entries: readonly CatalogEntry[]; readonly note: UiMessage | null }
   | { readonly type: "view"; readonly view: View }
   | { readonly type: "filter"; readonly text: string }
@@ -92,9 +108,13 @@ export type Event =
 
 function draftFor(reference: ReferenceChoice | null, feedUrl: string | null): SettingsDraft {
   return {
-    referenceKind: reference === null ? "default" : reference.kind,
-    period: reference?.kind === "period" ? reference.period : (ratePeriods()[0] ?? ""),
+    referenceKind: reference === null ? "latest" : reference.kind,
+    dateText: reference?.kind === "date" ? reference.day : "",
+    periodText: reference?.kind === "period" ? reference.period : "",
+    basis: reference?.kind === "period" ? (reference.basis ?? "average") : "average",
+    source: reference?.kind === "period" ? (reference.source ?? "auto") : "auto",
     manualText: reference?.kind === "manual" ? String(reference.rate) : "",
+    manualConfirmed: false,
     feedText: feedUrl ?? "",
   };
 }
@@ -116,6 +136,8 @@ export function initialState(lang: Language): State {
     reference: null,
     feedUrl: null,
     draft: draftFor(null, null),
+    today: new Date(0).toISOString().slice(0, 10),
+    ratesLast: fxDataInUse().series.meta.last,
   };
 }
 
@@ -126,7 +148,9 @@ export function initialState(lang: Language): State {
 export function reduce(state: State, event: Event): State {
   switch (event.type) {
     case "started":
-      return { ...state, lang: event.lang, inExcel: event.inExcel, records: event.records, reference: event.reference, feedUrl: event.feedUrl, draft: draftFor(event.reference, event.feedUrl) };
+      return { ...state, lang: event.lang, inExcel: event.inExcel, records: event.records, reference: event.reference, feedUrl: event.feedUrl, draft: draftFor(event.reference, event.feedUrl), today: event.today ?? state.today };
+    case "rates":
+      return { ...state, ratesLast: event.last };
     case "catalog": {
       const selectedId = event.entries.some((e) => e.id === state.selectedId) ? state.selectedId : (event.entries[0]?.id ?? null);
       return { ...state, catalog: { origin: event.origin, entries: event.entries, note: event.note }, selectedId };
@@ -155,8 +179,11 @@ export function reduce(state: State, event: Event): State {
       return { ...state, status: null };
     case "language":
       return { ...state, lang: event.lang };
-    case "draft":
-      return { ...state, draft: { ...state.draft, ...event.draft } };
+    case "draft": {
+      // A confirmation is for the rate it was given for: typing another one asks again.
+      const manualConfirmed = event.draft.manualText !== undefined && event.draft.manualText !== state.draft.manualText ? false : (event.draft.manualConfirmed ?? state.draft.manualConfirmed);
+      return { ...state, draft: { ...state.draft, ...event.draft, manualConfirmed } };
+    }
     case "referenceSaved":
       return { ...state, reference: event.reference, draft: { ...state.draft, ...draftFor(event.reference, state.feedUrl), feedText: state.draft.feedText } };
     case "feedSaved":
@@ -244,7 +271,7 @@ export function previewRows(entry: CatalogEntry, lang: Language, count = 5): Pre
   return dataset.rows.slice(0, count).map((row) => {
     const source = sources.get(row.source);
     const sourceText = source ? (source.published ? `${source.publisher}, ${source.published}` : source.publisher) : row.source;
-    const quote = row.quote ?? source?.quote ?? null;
+    const quote = row.quote ?? null;
     const common = { status: statusText(row, lang), unconfirmed: row.status === "unconfirmed", source: sourceText, quote, period: row.period };
     if (isRateRow(row)) {
       return { ...common, company: "USD/KRW", metric: row.kind, value: `₩${groupDigits(row.value)}` };
@@ -260,41 +287,104 @@ export function previewRows(entry: CatalogEntry, lang: Language, count = 5): Pre
   });
 }
 
-/** A rate and the words that say where it comes from. */
+/** A rate and the sentence that states it (FX_SOURCE's words). */
 export interface RateInUse {
   readonly rate: number;
-  readonly source: UiMessage | string;
+  readonly text: string;
+  /** The workbook's choice cannot be served by the rates in use (a pinned day after their end…): the latest rate stands in, and the pane says so. */
+  readonly stale: boolean;
 }
 
 /**
- * The rate in force for a choice: the manual rate, the period's rate, or the data's reference.
- * A period the data no longer has falls back to the reference (and says so).
+ * The rate in force for a choice, stated as FX_SOURCE states it.
+ * @param choice - the workbook's choice, or null (the latest rate)
+ * @param lang - the sentence's language
+ * @param data - the rates (default: those in use)
  */
-export function rateInUse(choice: ReferenceChoice | null): RateInUse & { readonly stale: boolean } {
-  if (choice?.kind === "manual") return { rate: choice.rate, source: { key: "manualSource" }, stale: false };
-  if (choice?.kind === "period") {
-    try {
-      const found = fxRate(choice.period);
-      return { rate: found.value, source: `${found.row.period}, ${found.source.publisher}`, stale: false };
-    } catch {
-      const reference = fxRate();
-      return { rate: reference.value, source: `${reference.row.period}, ${reference.source.publisher}`, stale: true };
-    }
+export function rateInUse(choice: ReferenceChoice | null, lang: Language = "en", data: FxData = fxDataInUse()): RateInUse {
+  const state = (c: ReferenceChoice | null, stale: boolean): RateInUse => {
+    const found = referenceRate(data, c);
+    const text = found.quote ? fxSourceText(found.quote, data, lang) : t("manualSource", lang, { rate: groupDigits(found.value) });
+    return { rate: found.value, text, stale };
+  };
+  try {
+    return state(choice, false);
+  } catch {
+    return state(null, true);
   }
-  const reference = fxRate();
-  return { rate: reference.value, source: `${reference.row.period}, ${reference.source.publisher}`, stale: false };
 }
 
-/** The reference choice the settings form describes, or why it is not one. */
-export function referenceDraft(state: State): { readonly ok: true; readonly choice: ReferenceChoice | null } | { readonly ok: false; readonly key: UiKey } {
+/** Days from `from` to `to` (ISO dates). */
+function daysBetween(from: string, to: string): number {
+  return isoToDayNumber(to) - isoToDayNumber(from);
+}
+
+/**
+ * What the settings say of the rates themselves: the last day covered, and whether it is more
+ * than 30 days older than today ("rates end 2026-04-13: refresh").
+ */
+export function ratesAge(state: State, data: FxData = fxDataInUse()): { readonly last: string; readonly old: boolean } {
+  const last = data.series.meta.last;
+  return { last, old: isIsoDay(state.today) && daysBetween(last, state.today) > 30 };
+}
+
+/** Newer rates than the day a workbook's "latest" is pinned to: the offer to move, with both rates. */
+export function moveOffer(state: State, data: FxData = fxDataInUse()): { readonly fromDay: string; readonly fromRate: number; readonly toDay: string; readonly toRate: number } | null {
+  const newer = newerLatest(data, state.reference);
+  if (!newer || newer.from.basis !== "day" || newer.to.basis !== "day") return null;
+  return { fromDay: newer.from.day, fromRate: newer.from.value, toDay: newer.to.day, toRate: newer.to.value };
+}
+
+/** A typed rate: digits with an optional decimal part, thousands grouped by commas only in threes ("1,350.5"). */
+const TYPED_RATE = /^(?:\d+|\d{1,3}(?:,\d{3})+)(?:\.\d+)?$/;
+
+/** The plausible range of a typed rate, KRW per USD: outside it the pane asks before applying. */
+export const PLAUSIBLE_RATE = { low: 100, high: 10_000 } as const;
+
+/** The reference choice the settings form describes, or why it is not one (`confirm`: the user must confirm first). */
+export function referenceDraft(state: State): { readonly ok: true; readonly choice: ReferenceChoice | null } | { readonly ok: false; readonly key: UiKey; readonly params?: UiParams; readonly confirm?: boolean } {
   const { draft } = state;
-  if (draft.referenceKind === "default") return { ok: true, choice: null };
-  if (draft.referenceKind === "period") {
-    return ratePeriods().includes(draft.period) ? { ok: true, choice: { kind: "period", period: draft.period } } : { ok: false, key: "periodInvalid" };
+  const data = fxDataInUse();
+  switch (draft.referenceKind) {
+    case "latest":
+      return { ok: true, choice: { kind: "latest", day: data.series.meta.last } };
+    case "date": {
+      const day = draft.dateText.trim();
+      if (!isIsoDay(day)) return { ok: false, key: "dateInvalid" };
+      const choice: ReferenceChoice = { kind: "date", day };
+      try {
+        referenceRate(data, choice);
+      } catch {
+        return { ok: false, key: "dateNoRate", params: { first: data.series.meta.first, last: data.series.meta.last } };
+      }
+      return { ok: true, choice };
+    }
+    case "period": {
+      const text = draft.periodText.trim();
+      let ok = false;
+      try {
+        ok = text !== "" && parsePeriod(text).kind !== "day";
+      } catch {
+        ok = false;
+      }
+      if (!ok) return { ok: false, key: "periodInvalid" };
+      const choice: ReferenceChoice = { kind: "period", period: text, basis: draft.basis, ...(draft.source === "auto" ? {} : { source: draft.source }) };
+      try {
+        referenceRate(data, choice);
+      } catch {
+        return { ok: false, key: "periodNoRate" };
+      }
+      return { ok: true, choice };
+    }
+    case "manual": {
+      const text = draft.manualText.trim();
+      if (!TYPED_RATE.test(text)) return { ok: false, key: "manualInvalid" };
+      const rate = Number(text.replace(/,/g, ""));
+      if (!(Number.isFinite(rate) && rate > 0)) return { ok: false, key: "manualInvalid" };
+      if ((rate < PLAUSIBLE_RATE.low || rate > PLAUSIBLE_RATE.high) && !draft.manualConfirmed) return { ok: false, key: "manualConfirm", params: { rate: text }, confirm: true };
+      return { ok: true, choice: { kind: "manual", rate } };
+    }
   }
-  const text = draft.manualText.replace(/[\s,]/g, "");
-  const rate = /^\d+(\.\d+)?$/.test(text) ? Number(text) : NaN;
-  return Number.isFinite(rate) && rate > 0 && rate < 1_000_000 ? { ok: true, choice: { kind: "manual", rate } } : { ok: false, key: "manualInvalid" };
 }
 
 /** The feed URL the settings form holds, checked. */

@@ -8,8 +8,8 @@
  * 'unsafe-inline' for styles; React v9's Griffel injects <style> tags at run time. Our own layout
  * styles go the same way (view.ts), and the page has no inline script or style. */
 import { allDatasets } from "../core/data/catalog";
-import { setReferenceChoice } from "../shared/reference-rate";
-import { applyReference, cancelClean, chart, clean, loadSelected, refresh, saveFeed, setLanguage, start, type Deps } from "./actions";
+import { onLatestUsed, setReferenceChoice, setSharedRates } from "../shared/reference-rate";
+import { applyReference, cancelClean, chart, clean, confirmManual, loadSelected, moveToLatest, refresh, saveFeed, setLanguage, start, type Deps } from "./actions";
 import type { FeedIO } from "./feed";
 import { httpFeed } from "./feed-http";
 import { applyTheme } from "./fluent";
@@ -45,6 +45,8 @@ function boot(info: { host: Office.HostType | null }): void {
     now: () => new Date().toISOString(),
     pageUrl: window.location.href,
     setReferenceChoice,
+    setRates: setSharedRates,
+    onLatestUsed,
     filterCheck: inExcel && Office.context.requirements.isSetSupported("ExcelApi", EXCEL_API_FILTER),
     embedded: allDatasets,
     dispatch,
@@ -71,6 +73,8 @@ function boot(info: { host: Office.HostType | null }): void {
     language: (lang) => void setLanguage(deps, lang),
     draft: (draft) => dispatch({ type: "draft", draft }),
     applyReference: () => void applyReference(deps),
+    confirmManual: () => void confirmManual(deps),
+    moveToLatest: () => void moveToLatest(deps),
     saveFeed: () => void saveFeed(deps),
   });
   view.render(state);

@@ -2,16 +2,18 @@
  * data, not markup), then brought up to date from the state on every change. Layout fits 320 px:
  * one column, wrapping text, no fixed widths. Every control has a visible label or an aria-label,
  * and everything is reachable with the keyboard (Fluent's components handle arrows and focus). */
-import { groupDigits } from "../core/data/vocabulary";
-import { rateKindLabel } from "../core/data/metrics";
-import { fxRate, ratePeriods } from "../core/fx/rates";
+import { rateText } from "../core/fx/cite";
+import { fxDataInUse } from "../shared/fx-data";
 import type { Language } from "../core/messages";
 import { t, type UiKey, type UiMessage, type UiParams } from "./i18n";
 import type { TableRecord } from "./records";
 import {
   isBusy,
+  moveOffer,
   previewRows,
   rateInUse,
+  ratesAge,
+  referenceDraft,
   selectedEntry,
   visibleEntries,
   type LoadTarget,
@@ -35,6 +37,10 @@ export interface Handlers {
   language(lang: Language): void;
   draft(draft: Partial<SettingsDraft>): void;
   applyReference(): void;
+  /** The user confirmed a typed rate outside the plausible range: apply it. */
+  confirmManual(): void;
+  /** Move a workbook pinned to an earlier day's latest rate to the newest rate. */
+  moveToLatest(): void;
   saveFeed(): void;
 }
 
@@ -132,16 +138,26 @@ export class PaneView {
   private readonly cleanRate: HTMLElement;
   private readonly dialog: HTMLElement & { show(): void; hide(): void };
   private readonly dialogText: HTMLElement;
-  private readonly refDefault: ReturnType<typeof radio>;
+  private readonly refLatest: ReturnType<typeof radio>;
+  private readonly refDate: ReturnType<typeof radio>;
   private readonly refPeriod: ReturnType<typeof radio>;
   private readonly refManual: ReturnType<typeof radio>;
-  private readonly periodLabel: HTMLElement;
-  private readonly periodDropdown: HTMLElement & { value: string | null };
+  private readonly dateField: ReturnType<typeof textField>;
+  private readonly periodField: ReturnType<typeof textField>;
+  private readonly basisRadios: Record<"average" | "close", ReturnType<typeof radio>>;
+  private readonly sourceRadios: Record<"auto" | "ECB" | "BOK", ReturnType<typeof radio>>;
+  private readonly periodOptions: HTMLElement;
   private readonly manual: ReturnType<typeof textField>;
+  private readonly manualConfirm: HTMLElement;
+  private readonly manualConfirmText: HTMLElement;
+  private readonly referenceNow: HTMLElement;
+  private readonly ratesOld: HTMLElement;
+  private readonly moveBox: HTMLElement;
+  private readonly moveText: HTMLElement;
+  private readonly moveButton: HTMLElement;
   private readonly feed: ReturnType<typeof textField>;
   private lastCatalogKey = "";
   private lastTablesKey = "";
-  private lastPeriodsKey = "";
   private dialogOpen = false;
 
   constructor(
@@ -234,27 +250,66 @@ export class PaneView {
       settings: h("section", { id: "panel-settings", class: "panel", role: "tabpanel", "aria-labelledby": "tab-settings", hidden: true }),
     };
 
-    // Settings panel: reference rate, feed.
-    this.refDefault = radio("reference", "default");
+    // Settings panel: reference rate, feed. Every control is built once and only updated after,
+    // so no popup ever holds an element that a render replaced.
+    this.refLatest = radio("reference", "latest");
+    this.refDate = radio("reference", "date");
     this.refPeriod = radio("reference", "period");
     this.refManual = radio("reference", "manual");
+    this.text(this.refDate.label, "referenceDateOption");
     this.text(this.refPeriod.label, "referencePeriod");
     this.text(this.refManual.label, "referenceManual");
-    const refGroup = h("fluent-radio-group", { name: "reference", orientation: "vertical" }, this.refDefault.field, this.refPeriod.field, this.refManual.field);
+    const refGroup = h("fluent-radio-group", { name: "reference", orientation: "vertical" }, this.refLatest.field, this.refDate.field, this.refPeriod.field, this.refManual.field);
     this.label(refGroup, "aria-label", "referenceLabel");
     refGroup.addEventListener("change", (e) => {
       const v = valueOf(e.currentTarget);
-      if (v === "default" || v === "period" || v === "manual") this.on.draft({ referenceKind: v });
+      if (v === "latest" || v === "date" || v === "period" || v === "manual") this.on.draft({ referenceKind: v });
     });
-    this.periodLabel = h("label", { id: "period-label", slot: "label" });
-    this.text(this.periodLabel, "periodLabel");
-    this.periodDropdown = h("fluent-dropdown", { id: "period", slot: "input", "aria-labelledby": "period-label" }) as HTMLElement & { value: string | null };
-    this.periodDropdown.addEventListener("change", (e) => this.on.draft({ period: valueOf(e.currentTarget) }));
+    this.dateField = textField("reference-date");
+    this.text(this.dateField.label, "dateLabel");
+    this.dateField.input.setAttribute("placeholder", "2024-06-28");
+    this.dateField.input.addEventListener("input", (e) => this.on.draft({ dateText: valueOf(e.currentTarget) }));
+    this.periodField = textField("reference-period");
+    this.text(this.periodField.label, "periodLabel");
+    this.periodField.input.setAttribute("placeholder", "2024-Q3");
+    this.periodField.input.addEventListener("input", (e) => this.on.draft({ periodText: valueOf(e.currentTarget) }));
+    this.basisRadios = { average: radio("basis", "average"), close: radio("basis", "close") };
+    this.text(this.basisRadios.average.label, "basisAverage");
+    this.text(this.basisRadios.close.label, "basisClose");
+    const basisGroup = h("fluent-radio-group", { name: "basis", orientation: "vertical" }, this.basisRadios.average.field, this.basisRadios.close.field);
+    this.label(basisGroup, "aria-label", "basisLabel");
+    basisGroup.addEventListener("change", (e) => {
+      const v = valueOf(e.currentTarget);
+      if (v === "average" || v === "close") this.on.draft({ basis: v });
+    });
+    this.sourceRadios = { auto: radio("fx-source", "auto"), ECB: radio("fx-source", "ECB"), BOK: radio("fx-source", "BOK") };
+    this.text(this.sourceRadios.auto.label, "sourceAuto");
+    this.text(this.sourceRadios.ECB.label, "sourceEcb");
+    this.text(this.sourceRadios.BOK.label, "sourceBok");
+    const sourceGroup = h("fluent-radio-group", { name: "fx-source", orientation: "vertical" }, this.sourceRadios.auto.field, this.sourceRadios.ECB.field, this.sourceRadios.BOK.field);
+    this.label(sourceGroup, "aria-label", "sourceLabel");
+    sourceGroup.addEventListener("change", (e) => {
+      const v = valueOf(e.currentTarget);
+      if (v === "auto" || v === "ECB" || v === "BOK") this.on.draft({ source: v });
+    });
+    this.periodOptions = h("div", { class: "period-options" }, this.periodField.field, this.text(h("p", { class: "note" }), "basisLabel"), basisGroup, this.text(h("p", { class: "note" }), "sourceLabel"), sourceGroup);
     this.manual = textField("manual-rate");
     this.text(this.manual.label, "manualLabel");
     this.label(this.manual.input, "placeholder", "manualPlaceholder");
     this.manual.input.setAttribute("inputmode", "decimal");
     this.manual.input.addEventListener("input", (e) => this.on.draft({ manualText: valueOf(e.currentTarget) }));
+    this.manualConfirmText = h("p");
+    this.manualConfirm = h(
+      "div",
+      { class: "confirm", hidden: true },
+      this.manualConfirmText,
+      h("div", { class: "actions" }, this.action(this.text(h("fluent-button", { appearance: "primary" }), "manualConfirmYes"), () => this.on.confirmManual())),
+    );
+    this.referenceNow = h("p", { id: "reference-now", class: "note" });
+    this.ratesOld = h("p", { id: "rates-old", class: "warning", hidden: true });
+    this.moveText = h("p");
+    this.moveButton = this.action(h("fluent-button", { appearance: "primary" }), () => this.on.moveToLatest());
+    this.moveBox = h("div", { id: "rates-newer", class: "confirm", hidden: true }, this.moveText, h("div", { class: "actions" }, this.moveButton));
     this.feed = textField("feed-url", "url");
     this.text(this.feed.label, "feedLabel");
     this.feed.input.setAttribute("placeholder", "https://");
@@ -262,9 +317,14 @@ export class PaneView {
     this.panels.settings.append(
       this.text(h("h2"), "referenceLabel"),
       this.text(h("p", { class: "note" }), "referenceHelp"),
+      this.referenceNow,
+      this.ratesOld,
+      this.moveBox,
       refGroup,
-      h("fluent-field", { "label-position": "above" }, this.periodLabel, this.periodDropdown),
+      this.dateField.field,
+      this.periodOptions,
       this.manual.field,
+      this.manualConfirm,
       h("div", { class: "actions" }, this.action(this.text(h("fluent-button", { appearance: "primary" }), "applyReference"), () => this.on.applyReference())),
       h("fluent-divider"),
       this.text(h("h2"), "feedLabel"),
@@ -361,9 +421,8 @@ export class PaneView {
     this.renderTables(state, langChanged);
     this.renderSettings(state, langChanged);
 
-    const inUse = rateInUse(state.reference);
-    const source = typeof inUse.source === "string" ? inUse.source : this.say(inUse.source);
-    this.cleanRate.textContent = t("cleanRate", state.lang, { rate: groupDigits(inUse.rate), source });
+    const inUse = rateInUse(state.reference, state.lang);
+    this.cleanRate.textContent = t("cleanRate", state.lang, { rate: rateText(inUse.rate), source: inUse.text });
 
     // The overwrite question.
     if (state.confirmOverwrite !== null) {
@@ -455,28 +514,46 @@ export class PaneView {
   }
 
   private renderSettings(state: State, force: boolean): void {
+    void force;
     const { draft } = state;
-    const reference = fxRate();
-    this.refDefault.label.textContent = t("referenceDefault", state.lang, { period: reference.row.period, rate: groupDigits(reference.value) });
-    this.refDefault.radio.checked = draft.referenceKind === "default";
+    const data = fxDataInUse();
+    const latest = rateInUse(null, state.lang, data);
+    this.refLatest.label.textContent = t("referenceLatestOption", state.lang, { day: data.series.meta.last, rate: rateText(latest.rate) });
+    this.refLatest.radio.checked = draft.referenceKind === "latest";
+    this.refDate.radio.checked = draft.referenceKind === "date";
     this.refPeriod.radio.checked = draft.referenceKind === "period";
     this.refManual.radio.checked = draft.referenceKind === "manual";
-    this.periodDropdown.toggleAttribute("disabled", draft.referenceKind !== "period");
-    this.manual.input.toggleAttribute("disabled", draft.referenceKind !== "manual");
-
-    const periodsKey = JSON.stringify([state.lang, draft.period]);
-    if (periodsKey !== this.lastPeriodsKey || force) {
-      this.lastPeriodsKey = periodsKey;
-      const listbox = h("fluent-listbox");
-      for (const period of ratePeriods()) {
-        const rate = fxRate(period);
-        const option = h("fluent-option", { value: period, selected: period === draft.period }, t("periodOption", state.lang, { period, rate: groupDigits(rate.value), kind: rateKindLabel(rate.row.kind, state.lang) }));
-        listbox.append(option);
-      }
-      clear(this.periodDropdown);
-      this.periodDropdown.append(listbox);
+    this.dateField.input.toggleAttribute("disabled", draft.referenceKind !== "date");
+    this.periodField.input.toggleAttribute("disabled", draft.referenceKind !== "period");
+    for (const [value, r] of Object.entries(this.basisRadios)) {
+      r.radio.checked = draft.basis === value;
+      r.radio.toggleAttribute("disabled", draft.referenceKind !== "period");
     }
+    for (const [value, r] of Object.entries(this.sourceRadios)) {
+      r.radio.checked = draft.source === value;
+      r.radio.toggleAttribute("disabled", draft.referenceKind !== "period");
+    }
+    this.manual.input.toggleAttribute("disabled", draft.referenceKind !== "manual");
+    if (document.activeElement !== this.dateField.input && this.dateField.input.value !== draft.dateText) this.dateField.input.value = draft.dateText;
+    if (document.activeElement !== this.periodField.input && this.periodField.input.value !== draft.periodText) this.periodField.input.value = draft.periodText;
     if (document.activeElement !== this.manual.input && this.manual.input.value !== draft.manualText) this.manual.input.value = draft.manualText;
     if (document.activeElement !== this.feed.input && this.feed.input.value !== draft.feedText) this.feed.input.value = draft.feedText;
+
+    const check = draft.referenceKind === "manual" ? referenceDraft(state) : null;
+    const confirming = check !== null && !check.ok && check.confirm === true;
+    this.manualConfirm.hidden = !confirming;
+    if (confirming) this.manualConfirmText.textContent = t("manualConfirm", state.lang, { rate: draft.manualText.trim() });
+
+    this.referenceNow.textContent = t("referenceNow", state.lang, { text: rateInUse(state.reference, state.lang, data).text });
+    const age = ratesAge(state, data);
+    this.ratesOld.hidden = !age.old;
+    this.ratesOld.textContent = age.old ? t("ratesOld", state.lang, { last: age.last }) : "";
+    const offer = moveOffer(state, data);
+    this.moveBox.hidden = offer === null;
+    if (offer) {
+      const params = { fromDay: offer.fromDay, fromRate: rateText(offer.fromRate), toDay: offer.toDay, toRate: rateText(offer.toRate) };
+      this.moveText.textContent = t("ratesNewer", state.lang, params);
+      this.moveButton.textContent = t("ratesMove", state.lang, params);
+    }
   }
 }

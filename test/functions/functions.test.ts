@@ -5,7 +5,11 @@ import {
   netLossFunction,
   usdToKrwFunction,
 } from "../../src/functions/functions";
-import { referenceRate } from "../../src/core/fx/reference";
+import { referenceRate as resolveReference } from "../../src/core/fx/reference";
+import { embeddedFxData } from "../../src/core/fx/rates";
+
+/** The reference rate the functions use in a workbook that pins none: the data's latest rate. */
+const referenceRate = () => resolveReference(embeddedFxData(), null).value;
 
 /** What a cell shows: its value, or "#CODE: reason" for an Excel error. */
 function shown(cell: unknown): unknown {
@@ -17,9 +21,11 @@ function shown(cell: unknown): unknown {
 }
 
 /** Calls a function and returns what Excel would show: a grid, or the single error thrown. */
-function excel(call: () => unknown[][]): unknown {
+function excel(call: () => unknown): unknown {
   try {
-    return call().map((row) => row.map(shown));
+    const result = call();
+    if (result instanceof Promise) throw new Error("a result was deferred: the workbook's rate is known in node");
+    return (result as unknown[][]).map((row) => row.map(shown));
   } catch (error) {
     return shown(error);
   }

@@ -4,7 +4,8 @@ import fc from "fast-check";
 import { allCompanies } from "../../src/core/data/companies";
 import { allMetrics } from "../../src/core/data/metrics";
 import { datasetIds } from "../../src/core/data/table";
-import { ratePeriods } from "../../src/core/fx/rates";
+/** Periods the official rates are held for, and ECB-derived ones around them. */
+const RATE_PERIODS = ["2024", "2025", "2024-Q3", "2025-Q1", "2024-11", "2025-12", "2023-06-15", "2026-04-13", "2026-04-14", "1999-01-01", "1998"];
 import { loadCorpus } from "../corpus/load";
 
 /** An argument as a host may pass it: a cell value, an Excel error, a range, or nothing. */
@@ -139,7 +140,7 @@ export const metricName: fc.Arbitrary<string> = fc.constantFrom(...allMetrics().
 export const datasetId: fc.Arbitrary<string> = fc.constantFrom(...datasetIds());
 /** Periods with a rate, and periods of other shapes. */
 export const periodText: fc.Arbitrary<Arg> = fc.oneof(
-  fc.constantFrom(...ratePeriods()),
+  fc.constantFrom(...RATE_PERIODS),
   fc.constantFrom("2024", "2024-Q3", "Q3 2024", "2024년 3분기", "2024-11", "2024/11", "2024-12-31", "2024.12.31", "2024년 12월 31일", "2019-Q1", "2024-02-30", "2024-13"),
   fc.integer({ min: 1990, max: 2030 }),
   fc.integer({ min: 1, max: 2_958_466 }),
@@ -160,6 +161,8 @@ export const language: fc.Arbitrary<string> = fc.constantFrom("en-US", "ko-KR");
 /** The reference-rate choice the task pane (or a stale workbook setting) left in shared state. */
 export const referenceChoice = fc.oneof(
   { weight: 3, arbitrary: fc.constant(null) },
-  { weight: 2, arbitrary: fc.oneof(fc.constantFrom(...ratePeriods()), fc.string({ maxLength: 10 })).map((period) => ({ kind: "period" as const, period })) },
+  { weight: 2, arbitrary: fc.oneof(fc.constantFrom(...RATE_PERIODS), fc.string({ maxLength: 10 })).map((period) => ({ kind: "period" as const, period })) },
+  { weight: 1, arbitrary: fc.oneof(fc.constantFrom("2023-06-15", "2026-04-13", "2030-01-01"), fc.string({ maxLength: 12 })).map((day) => ({ kind: "latest" as const, day })) },
+  { weight: 1, arbitrary: fc.oneof(fc.constantFrom("2024-06-28", "1990-01-01"), fc.string({ maxLength: 12 })).map((day) => ({ kind: "date" as const, day })) },
   { weight: 2, arbitrary: anyNumber.map((rate) => ({ kind: "manual" as const, rate })) },
 );

@@ -26,6 +26,8 @@ function harness(options: { model?: WorkbookModel; feed?: FakeFeed } = {}) {
     now: () => "2025-03-01T10:00:00.000Z",
     pageUrl: PAGE,
     setReferenceChoice: (c) => choices.push(c),
+    setRates: () => undefined,
+    onLatestUsed: () => undefined,
     filterCheck: true,
     embedded: allDatasets,
     dispatch: (event) => {

@@ -5,6 +5,7 @@ import type { Deps } from "../../src/taskpane/actions";
 import { httpFeed } from "../../src/taskpane/feed-http";
 import { t } from "../../src/taskpane/i18n";
 import { initialState, reduce, type State } from "../../src/taskpane/state";
+import type { PackedRates } from "../../src/core/fx/ecb";
 import type { ReferenceChoice } from "../../src/shared/reference-rate";
 import { fakeExcel, WorkbookModel, type Fault, type FakeExcel } from "./fake-excel";
 import { FakeFeed, PAGE, sha256 } from "./fake-feed";
@@ -16,6 +17,10 @@ export interface Harness {
   /** context.sync calls of each Excel.run, in order. */
   readonly runs: number[];
   readonly choices: Array<ReferenceChoice | null>;
+  /** ECB rates files the pane installed from the feed, in order. */
+  readonly rates: PackedRates[];
+  /** The listener the pane registered for the functions' first use of the latest rate. */
+  latestListener: ((day: string) => void) | null;
   /** Faults for the next Excel.run (armed on its log). */
   readonly faults: Fault[];
   /** The fake of the last Excel.run. */
@@ -39,6 +44,8 @@ export function harness(options: { model?: WorkbookModel; feed?: FakeFeed } = {}
     feed,
     runs,
     choices: [],
+    rates: [],
+    latestListener: null,
     faults,
     last: null,
     get state() {
@@ -61,6 +68,10 @@ export function harness(options: { model?: WorkbookModel; feed?: FakeFeed } = {}
       now: () => "2025-03-01T10:00:00.000Z",
       pageUrl: PAGE,
       setReferenceChoice: (c) => h.choices.push(c),
+      setRates: (r) => h.rates.push(r),
+      onLatestUsed: (l) => {
+        h.latestListener = l;
+      },
       filterCheck: true,
       embedded: allDatasets,
       dispatch: (event) => {

@@ -4,8 +4,9 @@
 import { AifinError } from "../errors";
 import type { Dataset, FigureRow, RateRow, Row } from "./schema";
 import column2024 from "../../../data/datasets/column-2024.json";
-import openai2024Costs from "../../../data/datasets/openai-2024-costs.json";
+import aiLabs from "../../../data/datasets/ai-labs.json";
 import bigtechCapex from "../../../data/datasets/bigtech-capex.json";
+import bigtechFinancials from "../../../data/datasets/bigtech-financials.json";
 import koreaAiInvestment from "../../../data/datasets/korea-ai-investment.json";
 import usdKrwRates from "../../../data/datasets/usd-krw-rates.json";
 
@@ -15,14 +16,15 @@ function embedded(json: object): Dataset {
 }
 
 /**
- * The default lookup order: the column first (its figures are the ones users quote), then the
- * other reporting; a lookup without a dataset takes the first match in this order.
+ * The catalog, in the order the pane lists it. A lookup without a dataset does not depend on
+ * this order: it takes the best source among all of them (lookup.ts).
  */
 const DATASETS: readonly Dataset[] = [
-  embedded(column2024),
-  embedded(openai2024Costs),
   embedded(bigtechCapex),
+  embedded(bigtechFinancials),
   embedded(koreaAiInvestment),
+  embedded(aiLabs),
+  embedded(column2024),
   embedded(usdKrwRates),
 ];
 
@@ -31,8 +33,8 @@ export const RATES_DATASET_ID = "usd-krw-rates";
 
 /**
  * Every embedded dataset, in the default lookup order.
- * @returns column-2024, openai-2024-costs, bigtech-capex, korea-ai-investment, usd-krw-rates
- * @example allDatasets().map((d) => d.meta.id)[0] // "column-2024"
+ * @returns bigtech-capex, bigtech-financials, korea-ai-investment, ai-labs, column-2024, usd-krw-rates
+ * @example allDatasets().map((d) => d.meta.id)[0] // "bigtech-capex"
  */
 export function allDatasets(): readonly Dataset[] {
   return DATASETS;
@@ -40,7 +42,7 @@ export function allDatasets(): readonly Dataset[] {
 
 /**
  * One embedded dataset by id (case and surrounding spaces ignored).
- * @param id - a dataset id, e.g. "bigtech-capex"
+ * @param id - a dataset id, e.g. "bigtech-capex", or a former id ("openai-2024-costs" → ai-labs)
  * @returns the dataset
  * @throws AifinError #N/A "unknownDataset" listing the ids that exist
  * @example datasetById("bigtech-capex").rows.length // 17
@@ -48,7 +50,8 @@ export function allDatasets(): readonly Dataset[] {
 export function datasetById(id: string): Dataset {
   // Ids are short: a long text is refused before it is copied and lower-cased.
   const wanted = id.length > 200 ? null : id.trim().toLowerCase();
-  const found = DATASETS.find((d) => d.meta.id === wanted);
+  // A dataset answers to its former ids too (tables and formulas made with them keep working).
+  const found = DATASETS.find((d) => d.meta.id === wanted) ?? DATASETS.find((d) => wanted !== null && (d.meta.formerIds ?? []).includes(wanted));
   if (!found) throw new AifinError("na", "unknownDataset", { id, ids: DATASETS.map((d) => d.meta.id).join(", ") });
   return found;
 }

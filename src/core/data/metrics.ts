@@ -4,7 +4,7 @@ import type { Language } from "../messages";
 import type { Bilingual, MetricDef, MetricsFile } from "./schema";
 import metricsJson from "../../../data/metrics.json";
 import { MAX_NAME_LENGTH } from "./companies";
-import { matchKey, type Qualifier, type RateKind, type Status } from "./vocabulary";
+import { matchKey, type Qualifier, type RateKind, type SourceKind, type Status } from "./vocabulary";
 
 const FILE = metricsJson as MetricsFile;
 
@@ -68,6 +68,11 @@ export function rateKindLabel(kind: RateKind, lang: Language = "en"): string {
   return labelOf(FILE.rateKinds, kind, lang);
 }
 
+/** A source kind's label ("company release" / "회사 발표"). */
+export function sourceKindLabel(kind: SourceKind, lang: Language = "en"): string {
+  return labelOf(FILE.sourceKinds, kind, lang);
+}
+
 /** The header labels of AI_TABLE, by column. */
 export function columnLabels(lang: Language = "en"): Readonly<Record<keyof MetricsFile["columns"], string>> {
   const c = FILE.columns;
@@ -79,6 +84,9 @@ export function columnLabels(lang: Language = "en"): Readonly<Record<keyof Metri
     currency: c.currency[lang],
     status: c.status[lang],
     source: c.source[lang],
+    published: c.published[lang],
+    url: c.url[lang],
+    quote: c.quote[lang],
   };
 }
 

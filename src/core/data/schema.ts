@@ -6,7 +6,12 @@
 import { z } from "zod";
 import registryJson from "../../../data/companies.json";
 import metricsJson from "../../../data/metrics.json";
-import { CURRENCIES, QUALIFIERS, RATE_KINDS, RATE_KIND_PERIOD, STATUSES, matchKey } from "./vocabulary";
+import { WEEKDAYS } from "./fiscal";
+import { figureProblems, rateProblems, sourceProblems, type BlockedHost } from "./rules";
+import policyJson from "../../../data/sources-policy.json";
+import { unpackRates, type PackedRates } from "../fx/ecb";
+import { ratesVersion } from "../fx/update";
+import { CURRENCIES, PUBLISHED_UNITS, QUALIFIERS, RATE_KINDS, RATE_KIND_PERIOD, SOURCE_KINDS, STATUSES, matchKey } from "./vocabulary";
 
 // ---------------------------------------------------------------------------------------------
 // Building blocks
@@ -35,16 +40,22 @@ const wholeAmount = z
 // ---------------------------------------------------------------------------------------------
 // Datasets
 
-/** Who published a figure, when, where, and in what words. */
+/** An absolute http(s) URL of the document itself. */
+const documentUrl = z
+  .string()
+  .refine((text) => /^https?:\/\/[^\s/]+\.[^\s/]+(?:\/\S*)?$/.test(text), "must be an absolute URL of the document (https://…)");
+
+/** Who published a figure, when, where, and what kind of document it is. */
 export const sourceSchema = z.strictObject({
   id: slug,
+  /** The outlet or company (not the host name of a copy): "Microsoft", "Meta Platforms (release, copy at menafn.com)". */
   publisher: nonBlank,
   title: nonBlank,
-  /** Where it can be read; null when the reference data gives no address (never guessed). */
-  url: nonBlank.nullable(),
+  /** The document's absolute URL; null only for the print column, which has none. */
+  url: documentUrl.nullable(),
+  /** Publication date (the release or filing date where the page shows none); null only for the column. */
   published: isoDate.nullable(),
-  /** The exact published words, or null when each row carries its own. */
-  quote: nonBlank.nullable(),
+  kind: z.enum(SOURCE_KINDS),
   note: nonBlank.optional(),
 });
 
@@ -56,36 +67,64 @@ export const mentionSchema = z.strictObject({
   note: nonBlank,
 });
 
+/** The same figure as the source also published it in the other currency ("30억 달러(약 3조9600억 원)"). */
+const alsoPublishedSchema = z.strictObject({
+  currency: z.enum(CURRENCIES),
+  value: wholeAmount,
+  /** The number as written ("약 3조9600억 원"); it must be in the row's quote. */
+  published: nonBlank,
+});
+
 /** One published figure of one company. */
 export const figureRowSchema = z.strictObject({
   company: slug,
   metric: slug,
-  /** The period as published: "2024", "FY2024", "2024-2026", "next 3 years"… */
+  /**
+   * The period, as the company's fiscal calendar labels it: "2025" / "2025-Q3" (calendar-year
+   * companies), "FY2025" / "FY2025-Q3" (others), or a plan's span "2022-2026".
+   */
   period: nonBlank,
-  /** The year lookups use: the (fiscal) year, or the first year of a multi-year plan. */
-  year: z.number().int().min(1900).max(2100),
-  /** The figure, or null for a published range (then low and high). */
+  /** The company's or source's own wording of the period, where it says more ("Year Ended June 30, 2025", "지난해"). */
+  label: nonBlank.optional(),
+  /** The figure in whole units of currency, or null for a published range (then low and high). */
   value: wholeAmount.nullable(),
   low: wholeAmount.optional(),
   high: wholeAmount.optional(),
-  qualifier: z.enum(QUALIFIERS).optional(),
+  /** The number exactly as the quote writes it: "(28,107)", "$91.45 billion", "53조 6461억 원". */
+  published: nonBlank.optional(),
+  /** The unit the number is published in: as written, or the table's ("millions", "백만원"). */
+  unit: z.enum(PUBLISHED_UNITS).optional(),
   currency: z.enum(CURRENCIES),
+  qualifier: z.enum(QUALIFIERS),
+  /** For guidance and expectations: the day the statement was made. */
+  given: isoDate.optional(),
+  /** What the number counts, where companies differ ("Additions to property and equipment"). */
+  definition: nonBlank.optional(),
   source: slug,
-  /** The row's own words, where they differ from (or the source has no) quote. */
+  /** Short exact words of the source containing the number as published. */
   quote: nonBlank.optional(),
   status: z.enum(STATUSES),
+  /** Derived rows: the periods of the rows it is computed from. */
+  derivedFrom: z.array(nonBlank).min(1).optional(),
+  alsoPublished: alsoPublishedSchema.optional(),
   /** Required for unconfirmed rows (why) and derived rows (how). */
   note: nonBlank.optional(),
 });
 
-/** One USD/KRW rate, KRW per USD. */
+/** One official / market USD/KRW rate (KRW per USD), or one a writer's conversion implies. */
 export const rateRowSchema = z.strictObject({
-  /** "2024", "2024-Q3", "2024-11" or "2024-12-31", matching the kind. */
+  /** "2024", "2024-Q3" or "2024-11", matching the kind. */
   period: nonBlank,
   kind: z.enum(RATE_KINDS),
   /** For `column_implied`: the figure whose conversion implies the rate. */
   basis: z.strictObject({ company: slug, metric: slug }).optional(),
+  /** For a year-end close: the day of the session it closed (the market's last day of the year). */
+  day: isoDate.optional(),
+  /** What the rate is, in words: "Seoul market average (Bank of Korea ECOS)". */
+  measure: bilingual.optional(),
   value: z.number().positive().finite(),
+  /** The rate as written in the quote ("1364.38원"). */
+  published: nonBlank.optional(),
   source: slug,
   quote: nonBlank.optional(),
   status: z.enum(STATUSES),
@@ -98,8 +137,8 @@ export const datasetMetaSchema = z.strictObject({
   version: semver,
   asOf: isoDate,
   description: bilingual,
-  /** Rate datasets: the period of the reference rate (used when a function is given no rate). */
-  reference: nonBlank.optional(),
+  /** Earlier ids of this dataset: tables loaded under them refresh from this one. */
+  formerIds: z.array(slug).optional(),
   sources: z.array(sourceSchema).min(1),
   mentions: z.array(mentionSchema).optional(),
 });
@@ -107,6 +146,23 @@ export const datasetMetaSchema = z.strictObject({
 export const datasetSchema = z.strictObject({
   meta: datasetMetaSchema,
   rows: z.array(z.union([figureRowSchema, rateRowSchema])).min(1),
+});
+
+/** The packed ECB reference rates (data/fx/ecb-reference-rates.json). */
+export const packedRatesSchema = z.strictObject({
+  meta: z.strictObject({
+    id: slug,
+    version: semver,
+    asOf: isoDate,
+    source: z.strictObject({ publisher: nonBlank, title: nonBlank, url: documentUrl, note: nonBlank }),
+    base: z.literal("EUR"),
+    first: isoDate,
+    last: isoDate,
+    days: z.number().int().min(2),
+    decimals: z.record(z.string().regex(/^[A-Z]{3}$/), z.number().int().min(0).max(8)),
+  }),
+  dates: z.string().regex(/^[1-9a-z]*$/, "must be day gaps in base 36"),
+  rates: z.record(z.string().regex(/^[A-Z]{3}$/), z.string().regex(/^-?\d+(?:,-?\d+)*$/, "must be comma-separated integers")),
 });
 
 export type Bilingual = z.infer<typeof bilingual>;
@@ -121,11 +177,22 @@ export type Dataset = z.infer<typeof datasetSchema>;
 // ---------------------------------------------------------------------------------------------
 // Company registry and metric list
 
+const weekday = z.enum(WEEKDAYS);
+const month = z.number().int().min(1).max(12);
+
+/** How a fiscal year ends (src/core/data/fiscal.ts); omitted: the calendar year. */
+export const fiscalCalendarSchema = z.discriminatedUnion("type", [
+  z.strictObject({ type: z.literal("month-end"), month }),
+  z.strictObject({ type: z.literal("last-weekday"), month, weekday }),
+  z.strictObject({ type: z.literal("weekday-nearest"), month, weekday }),
+]);
+
 export const companySchema = z.strictObject({
   id: slug,
   name: bilingual,
   aliases: z.array(nonBlank),
   tickers: z.array(nonBlank),
+  fiscal: fiscalCalendarSchema.optional(),
   note: bilingual.optional(),
 });
 
@@ -154,6 +221,7 @@ export const metricsFileSchema = z.strictObject({
   qualifiers: z.array(labelled),
   statuses: z.array(labelled),
   rateKinds: z.array(labelled),
+  sourceKinds: z.array(labelled),
   columns: z.strictObject({
     company: bilingual,
     metric: bilingual,
@@ -162,6 +230,9 @@ export const metricsFileSchema = z.strictObject({
     currency: bilingual,
     status: bilingual,
     source: bilingual,
+    published: bilingual,
+    url: bilingual,
+    quote: bilingual,
   }),
   usdKrw: bilingual,
 });
@@ -179,6 +250,8 @@ export type Parsed<K extends string, T> = ({ readonly ok: true } & { readonly [k
 export interface CheckContext {
   readonly companies: CompanyRegistry;
   readonly metrics: MetricsFile;
+  /** Publishers no source may be (data/sources-policy.json). */
+  readonly blocked: readonly BlockedHost[];
 }
 
 function zodProblems(error: z.ZodError, prefix = ""): string[] {
@@ -259,27 +332,29 @@ export function parseMetricsFile(json: unknown): Parsed<"metrics", MetricsFile> 
   sameSet("statuses", file.statuses.map((s) => s.id), STATUSES, problems);
   sameSet("qualifiers", file.qualifiers.map((q) => q.id), QUALIFIERS, problems);
   sameSet("rateKinds", file.rateKinds.map((k) => k.id), RATE_KINDS, problems);
+  sameSet("sourceKinds", file.sourceKinds.map((k) => k.id), SOURCE_KINDS, problems);
   return problems.length > 0 ? { ok: false, problems } : { ok: true, metrics: file };
 }
 
 const EMBEDDED: CheckContext = {
   companies: registryJson as CompanyRegistry,
   metrics: metricsJson as MetricsFile,
+  blocked: (policyJson as { blocked: BlockedHost[] }).blocked,
 };
 
-const PERIOD_SHAPES: Readonly<Record<"day" | "month" | "quarter" | "year", RegExp>> = {
-  day: /^\d{4}-\d{2}-\d{2}$/,
+const PERIOD_SHAPES: Readonly<Record<"month" | "quarter" | "year", RegExp>> = {
   month: /^\d{4}-(0[1-9]|1[0-2])$/,
   quarter: /^\d{4}-Q[1-4]$/,
   year: /^\d{4}$/,
 };
+const SHAPE_EXAMPLE = { month: "2024-11", quarter: "2024-Q3", year: "2024" } as const;
 
 function isRate(row: Row): row is RateRow {
   return "kind" in row;
 }
 
 function rowLabel(row: Row, i: number): string {
-  return isRate(row) ? `rows[${i}] (${row.kind} ${row.period})` : `rows[${i}] (${row.company} ${row.metric} ${row.year})`;
+  return isRate(row) ? `rows[${i}] (${row.kind} ${row.period})` : `rows[${i}] (${row.company} ${row.metric} ${row.period})`;
 }
 
 /** The problems of a dataset whose shape is valid: everything that spans records. */
@@ -290,8 +365,9 @@ function crossCheck(dataset: Dataset, context: CheckContext): string[] {
   meta.sources.forEach((source, i) => {
     if (sources.has(source.id)) problems.push(`meta.sources[${i}]: duplicate source id '${source.id}'`);
     sources.set(source.id, source);
+    problems.push(...sourceProblems(source, context.blocked).map((p) => `meta.sources[${i}]: ${p}`));
   });
-  const companies = new Set(context.companies.companies.map((c) => c.id));
+  const companies = new Map(context.companies.companies.map((c) => [c.id, c]));
   const metrics = new Set(context.metrics.metrics.map((m) => m.id));
   const used = new Set<string>();
   const seen = new Map<string, number>();
@@ -301,37 +377,27 @@ function crossCheck(dataset: Dataset, context: CheckContext): string[] {
     const source = sources.get(row.source);
     used.add(row.source);
     if (!source) problems.push(`${label}: source '${row.source}' is not in meta.sources`);
-    if (row.status !== "unconfirmed" && !(row.quote ?? source?.quote)) {
-      problems.push(`${label}: a ${row.status} row needs a quote (its own or its source's); without one it must be "unconfirmed" with a note`);
-    }
-    if (row.status !== "confirmed" && !row.note) {
-      problems.push(`${label}: an ${row.status} row needs a note saying ${row.status === "derived" ? "how it is derived" : "why"}`);
-    }
     let key: string;
     if (isRate(row)) {
       const shape = RATE_KIND_PERIOD[row.kind];
-      if (!PERIOD_SHAPES[shape].test(row.period) || (shape === "day" && !isIsoDate(row.period))) {
-        problems.push(`${label}: a ${row.kind} rate is filed under a ${shape} period (${shape === "quarter" ? "2024-Q3" : shape === "month" ? "2024-11" : shape === "day" ? "2024-12-31" : "2024"}), not '${row.period}'`);
+      if (!PERIOD_SHAPES[shape].test(row.period)) {
+        problems.push(`${label}: a ${row.kind} rate is filed under a ${shape} period (${SHAPE_EXAMPLE[shape]}), not '${row.period}'`);
       }
-      if (row.kind === "column_implied" && !row.basis) problems.push(`${label}: a column_implied rate needs a basis (the figure it comes from)`);
       if (row.basis) {
         if (!companies.has(row.basis.company)) problems.push(`${label}: basis company '${row.basis.company}' is not in the registry`);
         if (!metrics.has(row.basis.metric)) problems.push(`${label}: basis metric '${row.basis.metric}' is not a known metric`);
       }
+      problems.push(...rateProblems(row).map((p) => `${label}: ${p}`));
       key = `rate ${row.kind} ${row.period} ${row.basis ? `${row.basis.company} ${row.basis.metric}` : ""}`;
     } else {
-      if (!companies.has(row.company)) problems.push(`${label}: company '${row.company}' is not in the registry`);
+      const company = companies.get(row.company);
+      if (!company) problems.push(`${label}: company '${row.company}' is not in the registry`);
       if (!metrics.has(row.metric)) problems.push(`${label}: metric '${row.metric}' is not a known metric`);
-      const ranged = row.low !== undefined || row.high !== undefined;
-      if (row.value !== null && ranged) problems.push(`${label}: give either value or low/high, not both`);
-      if (row.value === null) {
-        if (row.low === undefined || row.high === undefined) problems.push(`${label}: value is null, so low and high are both required`);
-        else if (!(row.low < row.high)) problems.push(`${label}: low (${row.low}) must be below high (${row.high})`);
-      }
-      key = `figure ${row.company} ${row.metric} ${row.year}`;
+      problems.push(...figureProblems(row, source, company).map((p) => `${label}: ${p}`));
+      key = `figure ${row.company} ${row.metric} ${row.period} ${row.given ?? ""}`;
     }
     const first = seen.get(key);
-    if (first !== undefined) problems.push(`${label}: duplicates rows[${first}] (same ${isRate(row) ? "kind, period and basis" : "company, metric and year"})`);
+    if (first !== undefined) problems.push(`${label}: duplicates rows[${first}] (same ${isRate(row) ? "kind, period and basis" : "company, metric, period and date given"})`);
     else seen.set(key, i);
   });
 
@@ -342,10 +408,6 @@ function crossCheck(dataset: Dataset, context: CheckContext): string[] {
     if (!companies.has(mention.company)) problems.push(`meta.mentions[${i}]: company '${mention.company}' is not in the registry`);
     if (!sources.has(mention.source)) problems.push(`meta.mentions[${i}]: source '${mention.source}' is not in meta.sources`);
   });
-  if (meta.reference !== undefined) {
-    const found = rows.some((row) => isRate(row) && row.kind !== "column_implied" && row.period === meta.reference);
-    if (!found) problems.push(`meta.reference: no reference rate row has period '${meta.reference}'`);
-  }
   return problems;
 }
 
@@ -386,30 +448,69 @@ export interface DataFile {
   readonly json: unknown;
 }
 
+/** The blocked-publisher list (data/sources-policy.json). */
+export const sourcesPolicySchema = z.strictObject({
+  version: semver,
+  note: nonBlank,
+  blocked: z.array(z.strictObject({ host: z.string().regex(/^[a-z0-9.-]+\.[a-z]{2,}$/, "must be a host name"), why: nonBlank })).min(1),
+});
+
 /**
- * Checks the whole data directory: the registry, the metric list, then every dataset against
- * them, its id against its file name, and the set of files against the datasets embedded in the
- * functions bundle.
- * @param input - the parsed registry, metric list and dataset files, and the embedded ids
- * @returns a line per checked file ("column-2024: 10 rows OK") and the problems (empty when all is well)
+ * Validates the packed ECB rates (data/fx/ecb-reference-rates.json, or the feed's copy): its shape,
+ * that it unpacks whole (as many dates and values as it says, ending on its last day, every rate
+ * positive), USD and KRW present, and its version the one its last day gives.
+ * @param json - the parsed file
+ * @returns `{ok: true, rates}` or `{ok: false, problems}`
+ */
+export function parsePackedRates(json: unknown): Parsed<"rates", PackedRates> {
+  const parsed = packedRatesSchema.safeParse(json);
+  if (!parsed.success) return { ok: false, problems: zodProblems(parsed.error, "rates") };
+  const rates = parsed.data as PackedRates;
+  const problems: string[] = [];
+  try {
+    unpackRates(rates);
+  } catch (error) {
+    problems.push(error instanceof Error ? error.message : String(error));
+  }
+  if (rates.meta.asOf !== rates.meta.last) problems.push(`meta.asOf (${rates.meta.asOf}) must be the last day covered (${rates.meta.last})`);
+  if (rates.meta.version !== ratesVersion(rates.meta.last)) problems.push(`meta.version must be ${ratesVersion(rates.meta.last)} (its last day)`);
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, rates };
+}
+
+/**
+ * Checks the whole data directory: the registry, the metric list, the sources policy, the packed
+ * ECB rates, then every dataset against them, its id against its file name, and the set of files
+ * against the datasets embedded in the functions bundle.
+ * @param input - the parsed files and the embedded ids
+ * @returns a line per checked file ("column-2024: 10 rows OK"), the valid datasets (for the
+ *   coverage report) and the problems (empty when all is well)
  */
 export function checkData(input: {
   readonly companies: unknown;
   readonly metrics: unknown;
+  readonly policy: unknown;
+  readonly rates: unknown;
   readonly datasets: readonly DataFile[];
   readonly embeddedIds: readonly string[];
-}): { lines: string[]; problems: string[] } {
+}): { lines: string[]; problems: string[]; datasets: Dataset[] } {
   const lines: string[] = [];
   const problems: string[] = [];
+  const valid: Dataset[] = [];
   const registry = parseCompanyRegistry(input.companies);
   if (registry.ok) lines.push(`companies: ${registry.registry.companies.length} companies OK`);
   else problems.push(...registry.problems.map((p) => `companies.json: ${p}`));
   const metrics = parseMetricsFile(input.metrics);
   if (metrics.ok) lines.push(`metrics: ${metrics.metrics.metrics.length} metrics OK`);
   else problems.push(...metrics.problems.map((p) => `metrics.json: ${p}`));
-  if (!registry.ok || !metrics.ok) return { lines, problems };
+  const policy = sourcesPolicySchema.safeParse(input.policy);
+  if (policy.success) lines.push(`sources-policy: ${policy.data.blocked.length} blocked publishers OK`);
+  else problems.push(...zodProblems(policy.error, "sources-policy.json"));
+  const rates = parsePackedRates(input.rates);
+  if (rates.ok) lines.push(`fx/${rates.rates.meta.id}: ${rates.rates.meta.days} days, ${rates.rates.meta.first} to ${rates.rates.meta.last} OK`);
+  else problems.push(...rates.problems.map((p) => `fx/ecb-reference-rates.json: ${p}`));
+  if (!registry.ok || !metrics.ok || !policy.success) return { lines, problems, datasets: valid };
 
-  const context: CheckContext = { companies: registry.registry, metrics: metrics.metrics };
+  const context: CheckContext = { companies: registry.registry, metrics: metrics.metrics, blocked: policy.data.blocked };
   const ids: string[] = [];
   for (const { file, json } of input.datasets) {
     const result = parseDataset(json, context);
@@ -417,6 +518,7 @@ export function checkData(input: {
       problems.push(...result.problems.map((p) => `${file}: ${p}`));
       continue;
     }
+    valid.push(result.dataset);
     const id = result.dataset.meta.id;
     ids.push(id);
     if (`${id}.json` !== file) problems.push(`${file}: meta.id is '${id}', so the file must be named ${id}.json`);
@@ -428,5 +530,14 @@ export function checkData(input: {
   for (const id of ids) {
     if (!input.embeddedIds.includes(id)) problems.push(`catalog: data/datasets/${id}.json is not embedded in src/core/data/catalog.ts`);
   }
-  return { lines, problems };
+  const formerOwners = new Map<string, string>();
+  for (const dataset of valid) {
+    for (const former of dataset.meta.formerIds ?? []) {
+      if (ids.includes(former)) problems.push(`${dataset.meta.id}: former id '${former}' is still a dataset's id`);
+      const other = formerOwners.get(former);
+      if (other) problems.push(`${dataset.meta.id}: former id '${former}' is also claimed by ${other}`);
+      formerOwners.set(former, dataset.meta.id);
+    }
+  }
+  return { lines, problems, datasets: valid };
 }

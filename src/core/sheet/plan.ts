@@ -14,10 +14,10 @@
  * deletes table rows Excel moves it along with the cells below.
  */
 import type { Language } from "../messages";
-import type { Dataset, FigureRow, RateRow, Row, Source } from "../data/schema";
+import type { Dataset, FigureRow, RateRow, Row } from "../data/schema";
 import { isRateRow } from "../data/catalog";
 import { companyName } from "../data/companies";
-import { columnLabels, metricLabel, qualifierLabel, rateKindLabel, statusLabel, usdKrwLabel } from "../data/metrics";
+import { columnLabels, metricLabel, qualifierLabel, rateKindLabel, sourceKindLabel, statusLabel, usdKrwLabel } from "../data/metrics";
 import { escapeCellText } from "./escape";
 import { DATE_FORMAT, isoDateToSerial } from "./dates";
 import { UNCONFIRMED_MARK, sheetLabel } from "./labels";
@@ -36,16 +36,18 @@ export const TABLE_COLUMNS = [
   "high",
   "currency",
   "qualifier",
+  "given",
   "status",
   "source",
   "quote",
+  "definition",
   "note",
   "key",
 ] as const;
 export type TableColumn = (typeof TABLE_COLUMNS)[number];
 
 /** The columns of a sources table, in order. */
-export const SOURCE_COLUMNS = ["publisher", "title", "date", "url", "status", "key"] as const;
+export const SOURCE_COLUMNS = ["key", "publisher", "title", "date", "kind", "url"] as const;
 export type SourceColumn = (typeof SOURCE_COLUMNS)[number];
 
 /** Number formats, exact to the unit: figures are whole dollars or won. */
@@ -71,6 +73,8 @@ export interface TableBlock<C extends string> {
   readonly keys: string[];
   /** Number formats of the numeric columns: column index → one format per body row. */
   readonly formats: ReadonlyMap<number, string[]>;
+  /** Cells that link to a document: column index → one URL per body row ("" for none). */
+  readonly links: ReadonlyMap<number, string[]>;
 }
 
 export interface LoadPlan {
@@ -96,8 +100,9 @@ export const ROWS_ABOVE_TABLE = 3;
 export const ROWS_BETWEEN_TABLES = 2;
 
 /**
- * The key of a dataset row: company|metric|period for a figure, usd-krw|kind|period (and the
- * basis of a writer's own conversion) for a rate. Stable across languages and refreshes.
+ * The key of a dataset row: company|metric|period (and |the day given, for guidance and other
+ * dated statements: each is its own row) for a figure, usd-krw|kind|period (and the basis of a
+ * writer's own conversion) for a rate. Stable across languages and refreshes.
  * @example rowKey({ company: "openai", metric: "total", period: "2024", … }) // "openai|total|2024"
  */
 export function rowKey(row: Row): string {
@@ -105,7 +110,7 @@ export function rowKey(row: Row): string {
     const basis = row.basis ? `|${row.basis.company}|${row.basis.metric}` : "";
     return `usd-krw|${row.kind}|${row.period}${basis}`;
   }
-  return `${row.company}|${row.metric}|${row.period}`;
+  return `${row.company}|${row.metric}|${row.period}${row.given ? `|${row.given}` : ""}`;
 }
 
 function safeCompanyName(id: string, lang: Language): string {
@@ -114,11 +119,6 @@ function safeCompanyName(id: string, lang: Language): string {
   } catch {
     return id; // a company missing from this build's registry: its id, never a blank
   }
-}
-
-function sourceCell(source: Source | undefined, id: string): string {
-  if (!source) return id;
-  return source.published ? `${source.publisher} (${source.published})` : source.publisher;
 }
 
 /** The status text of a row: the label, marked when unconfirmed. */
@@ -130,43 +130,52 @@ export function statusText(row: Row, lang: Language): string {
 /** What a row's cells share with other rows, computed once per plan: its key, its source's cell. */
 interface RowContext {
   readonly key: string;
-  readonly sourceText: string;
 }
 
-function figureCells(row: FigureRow, lang: Language, source: Source | undefined, shared: RowContext): Record<TableColumn, Cell> {
+/** The fiscal year a row is filed under (a plan's first year), for sorting and pivots. */
+function fiscalYearOf(row: FigureRow): number | "" {
+  const year = Number(row.period.replace(/^FY/, "").slice(0, 4));
+  return Number.isInteger(year) && year > 0 ? year : "";
+}
+
+function figureCells(row: FigureRow, lang: Language, shared: RowContext): Record<TableColumn, Cell> {
   return {
     company: safeCompanyName(row.company, lang),
     metric: metricLabel(row.metric, lang),
     period: row.period,
-    year: row.year,
+    year: fiscalYearOf(row),
     value: row.value ?? "",
     low: row.low ?? "",
     high: row.high ?? "",
     currency: row.currency,
-    qualifier: row.qualifier ? qualifierLabel(row.qualifier, lang) : "",
+    qualifier: row.qualifier === "exact" ? "" : qualifierLabel(row.qualifier, lang),
+    given: row.given ? (isoDateToSerial(row.given) ?? row.given) : "",
     status: statusText(row, lang),
-    source: shared.sourceText,
-    quote: row.quote ?? source?.quote ?? "",
+    source: row.source,
+    quote: row.quote ?? "",
+    definition: row.definition ?? "",
     note: row.note ?? "",
     key: shared.key,
   };
 }
 
-function rateCells(row: RateRow, lang: Language, source: Source | undefined, shared: RowContext): Record<TableColumn, Cell> {
+function rateCells(row: RateRow, lang: Language, shared: RowContext): Record<TableColumn, Cell> {
   const kind = rateKindLabel(row.kind, lang);
   return {
     company: usdKrwLabel(lang),
     metric: row.basis ? `${kind}: ${safeCompanyName(row.basis.company, lang)}, ${metricLabel(row.basis.metric, lang)}` : kind,
     period: row.period,
-    year: "",
+    year: Number(row.period.slice(0, 4)),
     value: row.value,
     low: "",
     high: "",
     currency: "KRW",
     qualifier: "",
+    given: row.day ? (isoDateToSerial(row.day) ?? row.day) : "",
     status: statusText(row, lang),
-    source: shared.sourceText,
-    quote: row.quote ?? source?.quote ?? "",
+    source: row.source,
+    quote: row.quote ?? "",
+    definition: row.measure ? row.measure[lang] : "",
     note: row.note ?? "",
     key: shared.key,
   };
@@ -189,9 +198,11 @@ function tableHeaders(lang: Language): Record<TableColumn, string> {
     high: sheetLabel("high", lang),
     currency: c.currency,
     qualifier: sheetLabel("qualifier", lang),
+    given: sheetLabel("given", lang),
     status: c.status,
     source: c.source,
     quote: sheetLabel("quote", lang),
+    definition: sheetLabel("definition", lang),
     note: sheetLabel("note", lang),
     key: sheetLabel("key", lang),
   };
@@ -202,9 +213,9 @@ function sourceHeaders(lang: Language): Record<SourceColumn, string> {
     publisher: sheetLabel("publisher", lang),
     title: sheetLabel("title", lang),
     date: sheetLabel("date", lang),
+    kind: sheetLabel("kind", lang),
     url: sheetLabel("url", lang),
-    status: columnLabels(lang).status,
-    key: sheetLabel("key", lang),
+    key: sheetLabel("sourceKey", lang),
   };
 }
 
@@ -219,14 +230,6 @@ export function tableHeader(lang: Language): Readonly<Record<TableColumn, string
 /** The header texts of a sources table in a language, by column. */
 export function sourcesHeader(lang: Language): Readonly<Record<SourceColumn, string>> {
   return sourceHeaders(lang);
-}
-
-/** A source's status: the least certain status among the rows citing it ("mention only" if none). */
-function sourceStatus(source: Source, rows: readonly Row[], lang: Language): string {
-  const cited = rows.filter((r) => r.source === source.id);
-  if (cited.length === 0) return sheetLabel("mentionOnly", lang);
-  const worst = cited.find((r) => r.status === "unconfirmed") ?? cited.find((r) => r.status === "derived") ?? cited[0];
-  return statusText(worst, lang);
 }
 
 function valueFormat(row: Row): string {
@@ -251,30 +254,31 @@ export function planLoad(dataset: Dataset, lang: Language): LoadPlan {
   // Computed once: a row's key is both a cell and the plan's key list; a source's cell text is the
   // same string in every row citing it (for 100,000 cells, one string per row each would cost MBs).
   const keys = rows.map(rowKey);
-  const sourceTexts = new Map(meta.sources.map((s) => [s.id, sourceCell(s, s.id)]));
   const body = rows.map((row, i) => {
-    const source = sources.get(row.source);
-    const shared = { key: keys[i], sourceText: sourceTexts.get(row.source) ?? row.source };
-    const cells = isRateRow(row) ? rateCells(row, lang, source, shared) : figureCells(row, lang, source, shared);
+    const shared = { key: keys[i] };
+    const cells = isRateRow(row) ? rateCells(row, lang, shared) : figureCells(row, lang, shared);
     return TABLE_COLUMNS.map((c) => sheetCell(cells[c]));
   });
+  // The Source cell holds the key of its line in the sources table and links to the document.
+  const sourceUrl = (id: string) => sources.get(id)?.url ?? "";
   const valueCol = TABLE_COLUMNS.indexOf("value");
   const formats = new Map<number, string[]>([
     [TABLE_COLUMNS.indexOf("year"), rows.map(() => FORMATS.year)],
     [valueCol, rows.map(valueFormat)],
     [TABLE_COLUMNS.indexOf("low"), rows.map(valueFormat)],
     [TABLE_COLUMNS.indexOf("high"), rows.map(valueFormat)],
+    [TABLE_COLUMNS.indexOf("given"), rows.map(() => FORMATS.date)],
   ]);
 
   const sourceHeaderById = sourceHeaders(lang);
   const sourceRows = meta.sources.map((source) => {
     const cells: Record<SourceColumn, Cell> = {
+      key: source.id,
       publisher: source.publisher,
       title: source.title,
       date: source.published ? (isoDateToSerial(source.published) ?? source.published) : "",
+      kind: sourceKindLabel(source.kind, lang),
       url: source.url ?? "",
-      status: sourceStatus(source, rows, lang),
-      key: source.id,
     };
     return SOURCE_COLUMNS.map((c) => sheetCell(cells[c]));
   });
@@ -293,6 +297,7 @@ export function planLoad(dataset: Dataset, lang: Language): LoadPlan {
       rows: body,
       keys,
       formats,
+      links: new Map([[TABLE_COLUMNS.indexOf("source"), rows.map((row) => sourceUrl(row.source))]]),
     },
     sourcesCaption: sheetLabel("sources", lang),
     sources: {
@@ -301,6 +306,7 @@ export function planLoad(dataset: Dataset, lang: Language): LoadPlan {
       rows: sourceRows,
       keys: meta.sources.map((s) => s.id),
       formats: new Map([[SOURCE_COLUMNS.indexOf("date"), meta.sources.map(() => FORMATS.date)]]),
+      links: new Map([[SOURCE_COLUMNS.indexOf("url"), meta.sources.map((s) => s.url ?? "")]]),
     },
     unconfirmed: rows.flatMap((row, i) => (row.status === "unconfirmed" ? [i] : [])),
   };

@@ -42,11 +42,12 @@ export async function readWorkbookState(context: Excel.RequestContext): Promise<
  * Saves the reference-rate choice in the workbook and recalculates it fully, so every function
  * that reads the shared reference rate (USD_TO_KRW without a rate, …) follows. One sync.
  * The caller has already put the choice in the shared runtime (setReferenceChoice).
- * @param choice - a period or a manual rate; null for the data file's own reference rate
+ * @param choice - a day, a period or a manual rate; null for the data's latest rate
+ * @param recalc - false when the value does not change (recording the day the latest rate stood for)
  */
-export async function saveReferenceChoice(context: Excel.RequestContext, choice: ReferenceChoice | null): Promise<void> {
+export async function saveReferenceChoice(context: Excel.RequestContext, choice: ReferenceChoice | null, recalc = true): Promise<void> {
   context.workbook.settings.add(SETTING_KEYS.reference, choice === null ? "" : JSON.stringify(choice));
-  context.workbook.application.calculate("Full");
+  if (recalc) context.workbook.application.calculate("Full");
   await context.sync();
 }
 
