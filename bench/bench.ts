@@ -5,7 +5,7 @@ import currency from "currency.js";
 import fs from "fs";
 import path from "path";
 import zlib from "zlib";
-import { usdToKrwFunction } from "../src/functions/functions";
+import { fxRateFunction, usdToKrwFunction } from "../src/functions/functions";
 import { parseAmount, prepareRate, usdToKrw } from "../src/core/money";
 import { loadCorpus } from "../test/corpus/load";
 import { syncCounts } from "../test/taskpane/sync-count";
@@ -65,7 +65,39 @@ const coreExact = nsPerValue(() => {
 }, N);
 
 const exact = nsPerValue(() => {
-  const out = usdToKrwFunction(column, RATE);
+  // Known at once in node (the workbook's rate is not waited for): the value, not a promise.
+  const out = usdToKrwFunction(column, RATE) as unknown as unknown[][];
+  sink += out.length;
+}, N);
+
+// FX_RATE over 1,000,000 random Excel date serials (1999-01-04..2026-04-13) in one range call.
+const FIRST_SERIAL = 36164;
+const LAST_SERIAL = 46125;
+function serials(n: number): number[][] {
+  let seed = 0x1999;
+  const out = new Array<number[]>(n);
+  for (let i = 0; i < n; i++) {
+    seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+    out[i] = [FIRST_SERIAL + (seed % (LAST_SERIAL - FIRST_SERIAL + 1))];
+  }
+  return out;
+}
+const dates = serials(N);
+const fxRateNs = nsPerValue(() => {
+  const out = fxRateFunction(dates) as unknown as unknown[][];
+  sink += out.length;
+}, N);
+// The same dates as ISO text ("2023-06-15"), which parse first.
+const TEXT_N = 100_000;
+const textDates = dates.slice(0, TEXT_N).map(([s]) => [new Date((s - 25569) * 86_400_000).toISOString().slice(0, 10)]);
+const fxRateTextNs = nsPerValue(() => {
+  const out = fxRateFunction(textDates) as unknown as unknown[][];
+  sink += out.length;
+}, TEXT_N);
+// A year's average, asked a million times: computed once, then cached.
+const yearly = Array.from({ length: N }, () => [2019]);
+const fxRateYearNs = nsPerValue(() => {
+  const out = fxRateFunction(yearly) as unknown as unknown[][];
   sink += out.length;
 }, N);
 
@@ -96,10 +128,13 @@ function gzipBytes(file: string): number {
 }
 const dist = path.resolve(process.cwd(), "dist");
 const datasetsDir = path.resolve(process.cwd(), "data/datasets");
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const slim = require("../build/slim-datasets.cjs") as (source: string) => string;
 const datasetsMinified = fs
   .readdirSync(datasetsDir)
-  .map((f) => JSON.stringify(JSON.parse(fs.readFileSync(path.join(datasetsDir, f), "utf8"))))
+  .map((f) => slim(fs.readFileSync(path.join(datasetsDir, f), "utf8")))
   .join("");
+const ratesFile = path.resolve(process.cwd(), "data/fx/ecb-reference-rates.json");
 
 const round = (x: number) => Math.round(x * 100) / 100;
 
@@ -115,12 +150,17 @@ async function main(): Promise<void> {
     core_ratio_vs_float: round(coreExact / floatBaseline),
     currencyjs_naive_ns_per_value: round(currencyNaive),
     currencyjs_ratio_vs_float: round(currencyNaive / floatBaseline),
+    fx_rate_ns_per_call: round(fxRateNs),
+    fx_rate_ratio_vs_float: round(fxRateNs / floatBaseline),
+    fx_rate_text_date_ns_per_call: round(fxRateTextNs),
+    fx_rate_year_average_ns_per_call: round(fxRateYearNs),
     parse_ns_per_text: round(parseNs),
     parse_corpus_lines: corpus.length,
     bundle_gzip_bytes: {
       functions: gzipBytes(path.join(dist, "functions.js")),
       taskpane: gzipBytes(path.join(dist, "taskpane.js")),
       datasets_embedded_in_functions: zlib.gzipSync(datasetsMinified, { level: 9 }).length,
+      ecb_daily_rates_embedded_in_functions: gzipBytes(ratesFile),
     },
     // context.sync calls counted on the simulated workbook (office-addin-mock) for 1k/10k/100k cells.
     load_syncs: await syncCounts(),

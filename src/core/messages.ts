@@ -134,8 +134,8 @@ export const MESSAGES = {
     ko: "알 수 없는 데이터셋 '{id}': {ids} 중 하나를 쓰세요",
   },
   unknownMetric: {
-    en: "'{metric}' is not a metric: use one of {metrics}",
-    ko: "'{metric}'은(는) 지표가 아닙니다: {metrics} 중 하나를 쓰세요",
+    en: "'{metric}' is not a metric: use one of {metrics} (data/README.md lists all)",
+    ko: "'{metric}'은(는) 지표가 아닙니다: {metrics} 중 하나를 쓰세요(전체 목록은 data/README.md)",
   },
   badYear: {
     en: "'{year}' is not a year",

@@ -261,14 +261,9 @@ export async function fetchFeedIndex(io: FeedIO, base: string): Promise<FeedResu
  * valid JSON, a packed file that unpacks whole, the id and version the index says.
  */
 export async function fetchFeedRates(io: FeedIO, base: string, entry: RatesEntry): Promise<FeedResult<PackedRates>> {
-  const url = new URL(entry.file, base).href;
-  const got = await getBytes(io, url);
-  if (!got.ok) return got;
-  const hash = await io.sha256(got.value);
-  if (hash !== entry.hash) return { ok: false, failure: { kind: "hashMismatch", id: entry.id } };
-  const parsed = json(got.value);
-  if (!parsed.ok) return { ok: false, failure: { kind: "notJson", url, id: entry.id, problem: parsed.problem } };
-  const checked = parsePackedRates(parsed.value);
+  const fetched = await fetchListedJson(io, base, entry);
+  if (!fetched.ok) return fetched;
+  const checked = parsePackedRates(fetched.value.value);
   if (!checked.ok) return { ok: false, failure: { kind: "badFile", id: entry.id, problem: checked.problems[0] ?? "invalid" } };
   if (checked.rates.meta.id !== entry.id || checked.rates.meta.version !== entry.version) {
     return { ok: false, failure: { kind: "mismatch", id: entry.id, found: checked.rates.meta.id, version: checked.rates.meta.version } };
@@ -286,7 +281,8 @@ export interface FetchedDataset {
  * Fetches one dataset file and checks it: sha256 as the index says, valid JSON, a valid dataset
  * (schema and cross-checks), the id and version the index says.
  */
-export async function fetchFeedDataset(io: FeedIO, base: string, entry: FeedEntry): Promise<FeedResult<FetchedDataset>> {
+/** A feed file's JSON once its size and sha256 are as the index says. */
+async function fetchListedJson(io: FeedIO, base: string, entry: { readonly id: string; readonly file: string; readonly hash: string }): Promise<FeedResult<{ value: unknown; hash: string }>> {
   const url = new URL(entry.file, base).href;
   const got = await getBytes(io, url);
   if (!got.ok) return got;
@@ -294,7 +290,14 @@ export async function fetchFeedDataset(io: FeedIO, base: string, entry: FeedEntr
   if (hash !== entry.hash) return { ok: false, failure: { kind: "hashMismatch", id: entry.id } };
   const parsed = json(got.value);
   if (!parsed.ok) return { ok: false, failure: { kind: "notJson", url, id: entry.id, problem: parsed.problem } };
-  const checked = parseDataset(parsed.value);
+  return { ok: true, value: { value: parsed.value, hash } };
+}
+
+export async function fetchFeedDataset(io: FeedIO, base: string, entry: FeedEntry): Promise<FeedResult<FetchedDataset>> {
+  const fetched = await fetchListedJson(io, base, entry);
+  if (!fetched.ok) return fetched;
+  const { value, hash } = fetched.value;
+  const checked = parseDataset(value);
   if (!checked.ok) return { ok: false, failure: { kind: "badFile", id: entry.id, problem: checked.problems[0] ?? "invalid" } };
   const { meta } = checked.dataset;
   if (meta.id !== entry.id || meta.version !== entry.version) {

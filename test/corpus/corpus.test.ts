@@ -6,6 +6,7 @@ import { parseAmount, type ParsedAmount } from "../../src/core/money/parse";
 import { krwParseFunction, usdToKrwFunction } from "../../src/functions/functions";
 import { setMessageLanguage } from "../../src/functions/cells";
 import { loadCorpus, parseCorpus, type CorpusLine, type ExpectedAmount } from "./load";
+import { now } from "../support/now";
 
 const corpus = loadCorpus();
 const RATE = 1320;
@@ -91,7 +92,7 @@ describe("USD_TO_KRW and KRW_PARSE over the corpus", () => {
   it.each(amounts)("give line %s the value its currency allows", (_, c) => {
     if (c.expected.kind !== "amount") throw new Error("unreachable");
     const { value, currency } = c.expected.amount;
-    const usd = shown(() => usdToKrwFunction([[c.text]], RATE));
+    const usd = shown(() => now(usdToKrwFunction([[c.text]], RATE)));
     const krw = shown(() => krwParseFunction([[c.text]]));
     if (currency === "KRW") {
       expect(usd).toEqual({ code: "#VALUE!", message: expect.stringMatching(templateOf("wrongCurrency")) });
@@ -107,7 +108,7 @@ describe("USD_TO_KRW and KRW_PARSE over the corpus", () => {
 
   it.each(refusals)("refuse line %s with #VALUE! and its message (an empty cell stays blank)", (_, c) => {
     if (c.expected.kind !== "error") throw new Error("unreachable");
-    const usd = shown(() => usdToKrwFunction([[c.text]], RATE));
+    const usd = shown(() => now(usdToKrwFunction([[c.text]], RATE)));
     const krw = shown(() => krwParseFunction([[c.text]]));
     if (c.text === "") {
       expect([usd, krw]).toEqual(["", ""]);

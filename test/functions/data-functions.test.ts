@@ -5,16 +5,22 @@ import {
   aiSpendFunction,
   aiTableFunction,
   fxRateFunction,
+  fxSourceFunction,
   krwToUsdFunction,
   netLossFunction,
   usdToKrwFunction,
 } from "../../src/functions/functions";
 import { setReferenceChoice } from "../../src/shared/reference-rate";
+import { embeddedFxData, spanQuote } from "../../src/core/fx/rates";
+import { isoToDayNumber } from "../../src/core/fx/ecb";
+import { usdToKrw } from "../../src/core/money";
 
-/** What Excel shows for a scalar call: the value, or "#CODE: reason" for the error thrown. */
+/** What Excel shows for a call: the value (a 1×1 spill unwrapped), or "#CODE: reason" for the error thrown. */
 function excel(call: () => unknown): unknown {
   try {
-    return call();
+    const result = call();
+    if (result instanceof Promise) throw new Error("deferred: in node the workbook's rate is known at once");
+    return Array.isArray(result) && result.length === 1 && Array.isArray(result[0]) && result[0].length === 1 ? result[0][0] : result;
   } catch (error) {
     const e = error as { code?: string; message?: string };
     if (!(error instanceof CustomFunctions.Error)) throw error;
@@ -23,67 +29,92 @@ function excel(call: () => unknown): unknown {
 }
 
 const omitted = null as unknown as undefined;
+const data = embeddedFxData();
+/** The ECB-derived average over a span, as the functions convert a figure for it. */
+const averageOver = (start: string, end: string) => spanQuote(data, { start: isoToDayNumber(start), end: isoToDayNumber(end), label: "x" }, "average", "ECB").value;
 
 describe("AI_SPEND", () => {
   it.each([
-    ["OpenAI", "training", 2024, 3_000_000_000],
-    ["오픈AI", "training", 2024, 3_000_000_000],
-    ["OpenAI", "total", 2024, 8_000_000_000],
-    ["open ai", "revenue", 2024, 4_000_000_000],
-    ["네이버", "ai_investment", 2023, 2_000_000_000_000],
-    ["Google", "capex", 2024, 52_500_000_000],
-    ["구글", "capex", 2023, 32_300_000_000],
-    ["삼성전자", "facility", 2024, 53_646_100_000_000],
-    ["SK하이닉스", "investment_plan", 2024, 103_000_000_000_000],
+    ["Microsoft", "capex", "FY2023", 28_107_000_000],
+    ["MSFT", "CAPEX", "Q1 FY2024", 9_917_000_000],
+    ["구글", "capex", 2024, 52_535_000_000],
+    ["Alphabet", "capex", "FY2025", 91_450_000_000],
+    ["삼성전자", "시설투자", 2024, 53_646_100_000_000],
+    ["SK하이닉스", "investment_plan", "2024-2028", 103_000_000_000_000],
     ["Kakao", "facility", 2024, 505_900_000_000],
-  ])("AI_SPEND(%p, %p, %p) is %p, as published", (company, metric, year, value) => {
-    expect(excel(() => aiSpendFunction(company, metric, year))).toBe(value);
+    ["OpenAI", "training", 2024, 3_000_000_000],
+  ])("AI_SPEND(%p, %p, %p) is %p, as published", (company, metric, period, value) => {
+    expect(excel(() => aiSpendFunction(company, metric, period))).toBe(value);
   });
 
-  it("prefers the column's figure and reaches the other source by dataset id", () => {
-    expect(aiSpendFunction("OpenAI", "total", 2024)).toBe(8_000_000_000);
-    expect(aiSpendFunction("OpenAI", "total", 2024, omitted, "openai-2024-costs")).toBe(8_500_000_000);
+  it("takes the best source by default and the column's own figure by its dataset id", () => {
+    expect(aiSpendFunction("OpenAI", "total", 2024)).toBe(8_500_000_000);
+    expect(aiSpendFunction("OpenAI", "total", 2024, omitted, "column-2024")).toBe(8_000_000_000);
   });
 
-  it("converts at the year's reference rate, the value USD_TO_KRW(x, FX_RATE(year)) gives", () => {
-    const won = aiSpendFunction("OpenAI", "training", 2024, "KRW");
-    expect(won).toBe(usdToKrwFunction([[3_000_000_000]], fxRateFunction(2024))[0][0]);
-    expect(aiSpendFunction("OpenAI", "training", 2024, "USD")).toBe(3_000_000_000);
+  it("converts a figure at the average rate over its own fiscal period's dates (IAS 21 for flows)", () => {
+    // Microsoft FY2024 = 2023-07-01..2024-06-30: no official figure for that span, so the ECB-derived mean.
+    const usd = aiSpendFunction("Microsoft", "capex", "FY2023");
+    expect(aiSpendFunction("Microsoft", "capex", "FY2023", "KRW")).toBe(usdToKrw(usd, averageOver("2022-07-01", "2023-06-30")));
+    // A calendar year with a confirmed official annual average uses it (2023: 1,306).
+    expect(aiSpendFunction("Alphabet", "capex", 2023, "KRW")).toBe(usdToKrw(32_251_000_000, 1306));
+    // A quarter: its own three months.
+    expect(aiSpendFunction("Microsoft", "capex", "FY2024-Q1", "KRW")).toBe(usdToKrw(9_917_000_000, averageOver("2023-07-01", "2023-09-30")));
   });
 
-  it("takes the latest year when the year is omitted", () => {
-    expect(aiSpendFunction("Kakao", "facility")).toBe(505_900_000_000);
+  it("refuses to convert a period the rates do not cover yet", () => {
+    expect(excel(() => aiSpendFunction("OpenAI", "cash_burn", 2026, "KRW"))).toMatch(/^#N\/A: No USD\/KRW rate for 2026: rates end 2026-04-13, before the period does; refresh/);
+  });
+
+  it("reads period arguments whatever their type, with a reason for every refusal", () => {
+    expect(excel(() => aiSpendFunction("Microsoft", "capex", "FY2023"))).toBe(28_107_000_000);
+    expect(excel(() => aiSpendFunction("Microsoft", "capex", true))).toMatch(/^#VALUE!: 'TRUE' is not a fiscal period/);
+    expect(excel(() => aiSpendFunction("Microsoft", "capex", "2024-Q3 please"))).toMatch(/^#VALUE!: '2024-Q3 please' is not a fiscal period/);
+    expect(excel(() => aiSpendFunction("Microsoft", "capex", "2024-Q4"))).toMatch(/^#N\/A: Microsoft has no .capex. figure for FY2024-Q4/);
   });
 
   it.each([
     [["Nonexistent Corp", "total", 2024], /^#N\/A: Unknown company 'Nonexistent Corp' — see AI_COMPANIES\(\)/],
-    [["OpenAI", "bananas", 2024], /^#VALUE!/],
-    [["OpenAI", "capex", 2024], /^#N\/A: .*training/],
-    [["OpenAI", "training", 2019], /^#N\/A: .*2024/],
+    [["OpenAI", "bananas", 2024], /^#VALUE!: 'bananas' is not a metric/],
+    [["Kakao", "revenue_run_rate"], /^#N\/A: Kakao has no 'revenue_run_rate' figure/],
+    [["Meta", "capex_guidance", 2025], /^#N\/A: Meta capex_guidance 2025 is a range, 70,000,000,000–72,000,000,000 USD/],
     [["OpenAI", "training", 2024, "EUR"], /^#VALUE!: Unknown currency 'EUR'/],
   ])("AI_SPEND(%p) is %p", (args, shown) => {
-    const [company, metric, year, currency] = args as [string, string, number, string?];
-    expect(excel(() => aiSpendFunction(company, metric, year, currency))).toMatch(shown);
+    const [company, metric, period, currency] = args as [string, string, number, string?];
+    expect(excel(() => aiSpendFunction(company, metric, period, currency))).toMatch(shown);
+  });
+
+  it("answers an earlier guidance statement by the date it was given", () => {
+    expect(aiSpendFunction("Alphabet", "capex_guidance", 2025, omitted, omitted, "2025-02-04")).toBe(75_000_000_000);
+    expect(aiSpendFunction("Alphabet", "capex_guidance", 2025, omitted, omitted, "2025-08-01")).toBe(85_000_000_000);
   });
 });
 
 describe("AI_REVENUE", () => {
-  it("is the revenue figure", () => {
-    expect(aiRevenueFunction("OpenAI", 2024)).toBe(4_000_000_000);
+  it("is the revenue figure of the company's fiscal period", () => {
+    expect(aiRevenueFunction("NVIDIA", "FY2026")).toBe(215_938_000_000);
+    expect(aiRevenueFunction("엔비디아", "Q1 FY2027")).toBe(81_615_000_000);
   });
 });
 
 describe("NET_LOSS with a company", () => {
-  it("is total spending − revenue from the data: the column's 40억 달러", () => {
-    expect(netLossFunction([["OpenAI"]], omitted, 2024)).toEqual([[4_000_000_000]]);
-    expect(netLossFunction([["오픈AI"]])).toEqual([[4_000_000_000]]);
+  it("is total spending − revenue from the best sources, the qualifiers stated by AI_SOURCE", () => {
+    expect(netLossFunction([["OpenAI"]], omitted, 2024)).toEqual([[8_500_000_000 - 3_700_000_000]]);
+    const how = aiSourceFunction("OpenAI", "net_loss", 2024);
+    expect(how).toMatch(/net loss = total spending \(.*\) − revenue \(.*\)/);
+    expect(how).toMatch(/Total spending is up to, so the loss is too/);
   });
 
-  it("keeps the numeric form", () => {
+  it("from the column, as the column computed it", () => {
+    expect(netLossFunction([["OpenAI"]], omitted, 2024, omitted, "column-2024")).toEqual([[4_000_000_000]]);
+  });
+
+  it("is the reported net loss where the data holds one", () => {
+    expect(netLossFunction([["xAI"]], omitted, "2025-Q3")).toEqual([[1_460_000_000]]);
+  });
+
+  it("keeps the numeric form, and refuses an amount without expenses", () => {
     expect(netLossFunction([[4e9]], [[8e9]])).toEqual([[4e9]]);
-  });
-
-  it("refuses an amount without expenses", () => {
     expect(excel(() => netLossFunction([[4e9]]))).toMatch(/^#VALUE!: NET_LOSS needs expenses/);
   });
 });
@@ -91,53 +122,96 @@ describe("NET_LOSS with a company", () => {
 describe("FX_RATE", () => {
   afterEach(() => setReferenceChoice(null));
 
-  it.each([
-    ["2024-Q3", 1358.35],
-    ["2024-Q1", 1329.4],
-    [45657, 1472.5],
+  it.each<[unknown, number]>([
+    ["2023-06-15", 1282.56],
+    [45092, 1282.56], // the serial of 2023-06-15
+    ["2024-Q3", 1358.35], // official (Bank of Korea, as reported)
+    ["2024-11", 1394.3],
   ])("FX_RATE(%p) is %p won per dollar", (period, rate) => {
-    expect(fxRateFunction(period)).toBe(rate);
+    expect(excel(() => fxRateFunction(period as never))).toBe(rate);
   });
 
-  it("is the reference rate when omitted, and the functions' default rate follows it", () => {
-    expect(fxRateFunction()).toBe(1398.75);
-    expect(usdToKrwFunction([[100]])).toEqual([[139_875]]);
+  it("takes a basis and a source", () => {
+    expect(excel(() => fxRateFunction(2024 as never, "close"))).toBe(1472.5);
+    expect(excel(() => fxRateFunction(2024 as never, "close", "ECB"))).toBe(1474.78);
+    expect(excel(() => fxRateFunction("2024-Q3" as never, omitted, "BOK"))).toBe(1358.35);
+    expect(excel(() => fxRateFunction(2024 as never, omitted, "BOK"))).toMatch(/^#N\/A: No official \(Bank of Korea \/ Seoul market\) USD\/KRW average for 2024/);
   });
 
-  it("follows the task pane's choice of a period or a manual rate", () => {
-    setReferenceChoice({ kind: "period", period: "2024-Q3" });
-    expect(fxRateFunction()).toBe(1358.35);
-    expect(usdToKrwFunction([[100]])).toEqual([[135_835]]);
+  it("spills a range of dates, a bad cell erring alone", () => {
+    const result = fxRateFunction([[45092], ["2024-06-28"], ["2023-02-30"], [null]]) as unknown as unknown[][];
+    expect(result[0][0]).toBe(1282.56);
+    expect(result[1][0]).toBe(1377.73);
+    expect(String((result[2][0] as { message: string }).message)).toMatch(/'2023-02-30' is not a period/);
+    expect(result[3][0]).toBe("");
+  });
+
+  it("refuses days after the data with 'refresh', and TODAY() in December 2026 is one", () => {
+    expect(excel(() => fxRateFunction(46357 as never))).toMatch(/^#N\/A: No USD\/KRW rate for 2026-12-01: rates end 2026-04-13; refresh to get newer rates/);
+  });
+
+  it("is the latest rate in the data when omitted, and the functions' default rate follows it", () => {
+    expect(excel(() => fxRateFunction())).toBe(1489.95);
+    expect(excel(() => usdToKrwFunction([[100]]))).toBe(148_995);
+  });
+
+  it("follows the workbook's choice: a pinned day, a period on a basis, a manual rate", () => {
+    setReferenceChoice({ kind: "latest", day: "2024-06-28" });
+    expect(excel(() => fxRateFunction())).toBe(1377.73);
+    setReferenceChoice({ kind: "period", period: "2024", basis: "close" });
+    expect(excel(() => fxRateFunction())).toBe(1472.5);
+    expect(excel(() => usdToKrwFunction([[100]]))).toBe(147_250);
     setReferenceChoice({ kind: "manual", rate: 1300 });
-    expect(krwToUsdFunction([[1300]])).toEqual([[1]]);
+    expect(excel(() => krwToUsdFunction([[1300]]))).toBe(1);
   });
 
-  it("says which periods exist when a period has no rate", () => {
-    expect(excel(() => fxRateFunction("2019-Q1"))).toMatch(/^#N\/A: .*2024-Q1/);
+  it("refuses a basis or source with the reference rate", () => {
+    expect(excel(() => fxRateFunction(omitted, "close"))).toMatch(/^#VALUE!: The reference rate takes no basis or source/);
+  });
+});
+
+describe("FX_SOURCE", () => {
+  afterEach(() => setReferenceChoice(null));
+
+  it("states the rate, its day or period, its basis and its source", () => {
+    expect(excel(() => fxSourceFunction("2023-06-15"))).toMatch(/^1,282.56 KRW per USD on 2023-06-15, derived from ECB reference rates \(KRW and USD per EUR: 1387.60 and 1.0819/);
+    expect(excel(() => fxSourceFunction("2024-Q3"))).toMatch(/^1,358.35 KRW per USD, the quarterly average of 2024-Q3/);
+    expect(excel(() => fxSourceFunction(2024, "close", "ECB"))).toMatch(/the close of 2024 \(its last ECB business day, 2024-12-31\)/);
+  });
+
+  it("states the reference rate and what the workbook pins", () => {
+    expect(excel(() => fxSourceFunction())).toMatch(/^1,489.95 KRW per USD on 2026-04-13, .* — the workbook's reference rate \(the latest rate in the data\)$/);
+    setReferenceChoice({ kind: "manual", rate: 1350 });
+    expect(excel(() => fxSourceFunction())).toBe("1,350.00 KRW per USD, typed by hand — the workbook's reference rate (a rate typed in the settings)");
   });
 });
 
 describe("AI_COMPANIES, AI_TABLE, AI_SOURCE", () => {
-  it("lists companies as a spilled column", () => {
+  it("lists companies with figures as a spilled column", () => {
     const names = aiCompaniesFunction().map((row) => row[0]);
-    expect(names).toEqual(expect.arrayContaining(["OpenAI", "Naver", "Samsung Electronics"]));
+    expect(names).toEqual(expect.arrayContaining(["OpenAI", "Naver", "Samsung Electronics", "NVIDIA", "Apple"]));
     expect(aiCompaniesFunction("korea-ai-investment").every((row) => row.length === 1)).toBe(true);
   });
 
-  it("spills a dataset as a table with a header row", () => {
-    const table = aiTableFunction("column-2024");
-    expect(table[0].length).toBe(7);
-    expect(table.flat()).toContain(3_000_000_000);
-    expect(aiTableFunction("column-2024", false).length).toBe(table.length - 1);
+  it("spills a dataset as a table with a header row and URLs", () => {
+    const table = aiTableFunction("bigtech-capex");
+    expect(table[0]).toHaveLength(9);
+    expect(table[0][8]).toBe("URL");
+    expect(table.flat()).toContain(28_107_000_000);
+    expect(aiTableFunction("bigtech-capex", false).length).toBe(table.length - 1);
   });
 
-  it("cites publisher and flags what is unconfirmed", () => {
-    expect(aiSourceFunction("OpenAI", "training", 2024)).toMatch(/Donga|동아/);
+  it("cites the document with its URL, its kind and the period's dates", () => {
+    expect(aiSourceFunction("Microsoft", "capex", "FY2023")).toMatch(/https:\/\/www\.microsoft\.com\/\S+ — company release — FY2023 = 2022-07-01 to 2023-06-30/);
     expect(aiSourceFunction("Oracle", "infrastructure_plan")).toMatch(/UNCONFIRMED/);
   });
 
-  it("states the rate a conversion used", () => {
-    expect(aiSourceFunction("OpenAI", "training", 2024, "KRW")).toMatch(/1,364\\.435|1,364.435/);
+  it("states the rate a conversion used, with its dates and basis", () => {
+    expect(aiSourceFunction("Microsoft", "capex", "FY2023", "KRW")).toMatch(/converted to KRW at [\d,]+\.\d\d KRW per USD, the average of FY2023 \(2022-07-01 to 2023-06-30: the mean of \d+ daily rates/);
+  });
+
+  it("shows the amount the source itself published in the other currency beside the conversion", () => {
+    expect(aiSourceFunction("OpenAI", "training", 2024, "KRW", "column-2024")).toMatch(/the source itself published ₩3,960,000,000,000 \(약 3조9600억 원\), [+-]\d+\.\d% from the conversion/);
   });
 
   it("refuses an unknown dataset with #N/A", () => {

@@ -39,7 +39,7 @@ const CASES: ReadonlyArray<readonly [string, (text: string) => unknown]> = [
   ["AI_SPEND(currency)", (t) => aiSpendFunction("OpenAI", undefined, undefined, t)],
   ["AI_SPEND(dataset)", (t) => aiSpendFunction("OpenAI", undefined, undefined, undefined, t)],
   ["AI_REVENUE(company)", (t) => aiRevenueFunction(t)],
-  ["FX_RATE(period)", (t) => fxRateFunction(t)],
+  ["FX_RATE(period)", (t) => fxRateFunction(t as never)],
   ["AI_COMPANIES(dataset)", (t) => aiCompaniesFunction(t)],
   ["AI_TABLE(dataset)", (t) => aiTableFunction(t)],
   ["AI_TABLE(headers)", (t) => aiTableFunction("column-2024", x(t))],

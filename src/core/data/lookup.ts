@@ -71,10 +71,25 @@ function rank(candidate: { row: FigureRow; source: Source | undefined }): number
   return [kind, STATUSES.indexOf(candidate.row.status)];
 }
 
-/** Forecasts after reported figures, ranges after single figures. */
-function order(candidate: { row: FigureRow }): number[] {
-  const forecast = candidate.row.qualifier === "expected" || candidate.row.qualifier === "guidance" || candidate.row.metric === "capex_guidance";
-  return [forecast ? 1 : 0, candidate.row.value === null ? 1 : 0];
+function isForecast(row: FigureRow): boolean {
+  return row.qualifier === "expected" || row.qualifier === "guidance" || row.metric === "capex_guidance";
+}
+
+/**
+ * Which of two rows for one company, metric and period answers by default: a reported figure
+ * before a forecast; among forecasts the latest statement (guidance is dated history, ranges
+ * included); among reported figures a single figure before a range; then the better kind of
+ * source, the surer status, the later document.
+ */
+function preferred(a: { row: FigureRow; source: Source | undefined }, b: { row: FigureRow; source: Source | undefined }): number {
+  const fa = isForecast(a.row);
+  const fb = isForecast(b.row);
+  if (fa !== fb) return fa ? 1 : -1;
+  if (fa) {
+    const byDate = (b.row.given ?? "").localeCompare(a.row.given ?? "");
+    if (byDate !== 0) return byDate;
+  } else if ((a.row.value === null) !== (b.row.value === null)) return a.row.value === null ? 1 : -1;
+  return compareRanks(rank(a), rank(b)) || (b.source?.published ?? "").localeCompare(a.source?.published ?? "");
 }
 
 function compareRanks(a: number[], b: number[]): number {
@@ -147,13 +162,13 @@ export function lookupFigure(query: FigureQuery): Figure {
     chosen = withMetric.filter((c) => c.row.period === latest);
   }
   if (chosen.length === 0) {
-    const asked = periodText ?? (explicitPeriod ? fiscalLabel(calendarOf(company), explicitPeriod) : "");
+    const asked = explicitPeriod ? fiscalLabel(calendarOf(company), explicitPeriod) : (periodText ?? "");
     throw new AifinError("na", "periodNotFound", { ...names, metric: metric.id, period: asked, periods: periods.join(", ") || "none" });
   }
   // Reported figures before forecasts, single figures before ranges; among forecasts (guidance is
   // dated history) the latest statement; then the best kind of source, the surest status, the
   // latest document.
-  chosen.sort((a, b) => compareRanks(order(a), order(b)) || (b.row.given ?? "").localeCompare(a.row.given ?? "") || compareRanks(rank(a), rank(b)) || (b.source?.published ?? "").localeCompare(a.source?.published ?? ""));
+  chosen.sort(preferred);
   const { dataset, row, source } = chosen[0];
   if (!source) {
     // A data defect the data check rejects; never reached with validated data.

@@ -18,6 +18,9 @@ function labelOf(list: readonly { id: string; name: Bilingual }[], id: string, l
   return list.find((item) => item.id === id)?.name[lang] ?? id;
 }
 
+/** How many metric ids an "unknown metric" message lists (the rest are in data/README.md). */
+const LISTED = 12;
+
 /** Every metric, in the order of data/metrics.json. */
 export function allMetrics(): readonly MetricDef[] {
   return FILE.metrics;
@@ -34,7 +37,8 @@ export function allMetrics(): readonly MetricDef[] {
 export function resolveMetric(name: string): MetricDef {
   // Longer text is no metric's name: refused before NFKC, which may make it 18× longer.
   const metric = name.length > MAX_NAME_LENGTH ? undefined : INDEX.get(matchKey(name));
-  if (!metric) throw new AifinError("value", "unknownMetric", { metric: name, metrics: FILE.metrics.map((m) => m.id).join(", ") });
+  // The list in the message is the most used metrics (the file's order), so the reason stays readable.
+  if (!metric) throw new AifinError("value", "unknownMetric", { metric: name, metrics: `${FILE.metrics.slice(0, LISTED).map((m) => m.id).join(", ")}, …` });
   return metric;
 }
 

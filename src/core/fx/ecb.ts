@@ -12,6 +12,8 @@ export const ECB_FIRST_DAY = "1999-01-04";
 export const ECB_HISTORY_URL = "https://www.ecb.europa.eu/stats/eurofxref/eurofxref-hist.zip";
 /** Currencies every packed file must hold: won per dollar is KRW ÷ USD. */
 export const REQUIRED_CURRENCIES = ["USD", "KRW"] as const;
+/** The longest pause between two fixings the ECB has had is 5 days (Easter, Christmas): a longer one means rows are missing. */
+export const MAX_GAP_DAYS = 10;
 /** A day-on-day move of won per dollar above this share is flagged for a person to look at. */
 export const LARGE_MOVE = 0.1;
 
@@ -91,6 +93,9 @@ export function parseEcbCsv(text: string, currencies: readonly string[] = REQUIR
     }
     if (previous !== null && date === previous) problems.push({ line, reason: `${date} is listed twice` });
     else if (previous !== null && date > previous) problems.push({ line, reason: `${date} comes after ${previous}, but the file lists the newest day first` });
+    else if (previous !== null && isoToDayNumber(previous) - isoToDayNumber(date) > MAX_GAP_DAYS) {
+      problems.push({ line, reason: `no rates between ${date} and ${previous} (${isoToDayNumber(previous) - isoToDayNumber(date)} days): the ECB never pauses that long, so rows are missing` });
+    }
     previous = date;
     const rates: Record<string, string> = {};
     for (const [code, at] of columns) {

@@ -1,128 +1,103 @@
-import { companyCoverage, lookupFigure, type FigureQuery } from "../../../src/core/data/lookup";
+import { companyCoverage, comparePeriodLabels, lookupFigure, type FigureQuery } from "../../../src/core/data/lookup";
 import { failure } from "../../support/failure";
 
 describe("lookupFigure", () => {
-  describe("finds the figure", () => {
-    it("with company, metric and year", () => {
-      const figure = lookupFigure({ company: "OpenAI", metric: "training", year: 2024 });
-      expect(figure.row.value).toBe(3_000_000_000);
-      expect(figure.company.id).toBe("openai");
-      expect(figure.metric.id).toBe("training");
-      expect(figure.year).toBe(2024);
-      expect(figure.source.id).toBe("donga-column-2024");
-      expect(figure.defaulted).toEqual({ metric: false, year: false });
+  describe("reads the company's own fiscal period, however it is written", () => {
+    it.each([2023, "2023", "FY2023", "FY23", "fy 2023", "2023년"])("Microsoft capex %p is FY2023 (July 2022 to June 2023)", (period) => {
+      const figure = lookupFigure({ company: "Microsoft", metric: "capex", period });
+      expect(figure.row).toMatchObject({ period: "FY2023", value: 28_107_000_000 });
+      expect(figure.span).toEqual({ start: "2022-07-01", end: "2023-06-30" });
+      expect(figure.fiscal).toEqual({ year: 2023, quarter: null });
     });
 
-    it.each([
-      ["Training spending"],
-      ["학습 비용"],
-      ["TRAINING"],
-    ])("accepting the metric label %p", (metric) => {
-      expect(lookupFigure({ company: "OpenAI", metric, year: 2024 }).metric.id).toBe("training");
+    it.each(["FY2024-Q1", "2024-Q1", "Q1 FY2024", "1Q24", "FY24 Q1", "2024년 1분기"])("Microsoft capex %p is FY2024-Q1 (July to September 2023)", (period) => {
+      const figure = lookupFigure({ company: "Microsoft", metric: "capex", period });
+      expect(figure.row).toMatchObject({ period: "FY2024-Q1", value: 9_917_000_000 });
+      expect(figure.span).toEqual({ start: "2023-07-01", end: "2023-09-30" });
     });
 
-    it("taking the first dataset in the default order when several have it", () => {
-      expect(lookupFigure({ company: "OpenAI", metric: "revenue", year: 2024 }).row.value).toBe(4_000_000_000);
-      expect(lookupFigure({ company: "OpenAI", metric: "total", year: 2024 }).dataset.meta.id).toBe("column-2024");
+    it("for a calendar-year company, a quarter is the calendar quarter", () => {
+      expect(lookupFigure({ company: "Alphabet", metric: "capex", period: "1Q25" }).span).toEqual({ start: "2025-01-01", end: "2025-03-31" });
     });
 
-    it("in the dataset given, and only there", () => {
-      const figure = lookupFigure({ company: "OpenAI", metric: "total", year: 2024, dataset: "openai-2024-costs" });
-      expect(figure.row.value).toBe(8_500_000_000);
-      expect(figure.row.qualifier).toBe("up_to");
+    it("for NVIDIA, the year ending on the last Sunday of January", () => {
+      expect(lookupFigure({ company: "NVIDIA", metric: "revenue", period: "FY2026" }).span).toEqual({ start: "2025-01-27", end: "2026-01-25" });
     });
 
-    it.each<[FigureQuery]>([
-      [{ company: "OpenAI", metric: null, year: null, dataset: null }],
-      [{ company: "OpenAI", metric: "", year: null, dataset: " " }],
-      [{ company: "OpenAI" }],
-    ])("treating null and blank as omitted: %j", (query) => {
-      expect(lookupFigure(query).row.value).toBe(8_000_000_000);
+    it("a plan by its span or its first year", () => {
+      expect(lookupFigure({ company: "LG Group", metric: "ai_rnd_plan", period: "2022-2026" }).span).toEqual({ start: "2022-01-01", end: "2026-12-31" });
+      expect(lookupFigure({ company: "LG Group", metric: "ai_rnd_plan", period: 2022 }).row.period).toBe("2022-2026");
     });
   });
 
-  describe("when the metric is omitted", () => {
-    it.each([
-      ["OpenAI", "total", 2024, 8_000_000_000],
-      ["Naver", "ai_investment", 2023, 2_000_000_000_000],
-      ["Tesla", "ai_investment", 2024, 10_000_000_000],
-      ["Microsoft", "capex", 2025, 64_550_000_000],
-      ["Oracle", "capex", 2025, 21_200_000_000],
-      ["Meta", "capex", 2024, 39_230_000_000],
-      ["SK", "investment_plan", 2024, 80_000_000_000_000],
-      ["LG", "ai_rnd_plan", 2023, 3_600_000_000_000],
-      ["삼성전자", "facility", 2024, 53_646_100_000_000],
-      ["카카오", "facility", 2024, 505_900_000_000],
-    ])("%s defaults to %s (latest year %i)", (company, metric, year, value) => {
-      const figure = lookupFigure({ company });
-      expect([figure.metric.id, figure.year, figure.row.value]).toEqual([metric, year, value]);
-      expect(figure.defaulted).toEqual({ metric: true, year: true });
+  describe("defaults, stated in the result", () => {
+    it("period omitted: the latest whole fiscal year with the metric", () => {
+      const figure = lookupFigure({ company: "Samsung Electronics", metric: "capex" });
+      expect(figure.row.period).toBe("2025");
+      expect(figure.defaulted).toEqual({ metric: false, period: true, dataset: true });
+    });
+
+    it("metric omitted: the first of the default order the company has", () => {
+      expect(lookupFigure({ company: "Microsoft" }).metric.id).toBe("ai_investment");
+      expect(lookupFigure({ company: "Kakao" }).metric.id).toBe("capex");
+      expect(lookupFigure({ company: "OpenAI" }).metric.id).toBe("total");
+    });
+
+    it("dataset omitted: the best source — a press report over the column", () => {
+      const figure = lookupFigure({ company: "OpenAI", metric: "total", period: 2024 });
+      expect(figure.dataset.meta.id).toBe("ai-labs");
+      expect(figure.source.kind).toBe("press_report");
+      expect(figure.row).toMatchObject({ value: 8_500_000_000, qualifier: "up_to" });
+      expect(figure.alternatives).toBeGreaterThanOrEqual(1);
+    });
+
+    it("a reported figure before a forecast of the same period", () => {
+      const figure = lookupFigure({ company: "OpenAI", metric: "revenue", period: 2025 });
+      expect(figure.row).toMatchObject({ value: 13_000_000_000, qualifier: "exact" });
+    });
+
+    it("the dataset given, and only there", () => {
+      const figure = lookupFigure({ company: "OpenAI", metric: "total", period: 2024, dataset: "column-2024" });
+      expect(figure.row).toMatchObject({ value: 8_000_000_000, qualifier: "over" });
+      expect(figure.source.kind).toBe("column");
+    });
+
+    it("a table or formula made with a former dataset id still finds its figures", () => {
+      expect(lookupFigure({ company: "OpenAI", metric: "inference", period: 2024, dataset: "openai-2024-costs" }).dataset.meta.id).toBe("ai-labs");
+    });
+
+    it.each<[FigureQuery]>([[{ company: "Tesla", metric: null, period: null, dataset: null }], [{ company: "Tesla", metric: "", period: "", dataset: " " }]])("null and blank count as omitted: %j", (query) => {
+      expect(lookupFigure(query).defaulted).toEqual({ metric: true, period: true, dataset: true });
     });
   });
 
-  describe("when the year is omitted", () => {
-    it.each([
-      ["Microsoft", "capex", 2025],
-      ["Google", "capex", 2024],
-      ["Naver", "rnd", 2023],
-      ["Naver", "facility", 2024],
-      ["Meta", "capex", 2024],
-    ])("%s %s is the latest year, %i", (company, metric, year) => {
-      const figure = lookupFigure({ company, metric });
-      expect(figure.year).toBe(year);
-      expect(figure.defaulted).toEqual({ metric: false, year: true });
-    });
-  });
-
-  describe("fails", () => {
-    it.each<[string, FigureQuery, string, string, string]>([
-      ["an unknown company", { company: "Acme" }, "na", "unknownCompany", "Unknown company 'Acme' — see AI_COMPANIES()"],
-      ["a blank company", { company: "" }, "value", "emptyCompany", "No company given — see AI_COMPANIES()"],
-      ["an unknown dataset", { company: "OpenAI", dataset: "capex" }, "na", "unknownDataset",
-        "Unknown dataset 'capex': use one of column-2024, openai-2024-costs, bigtech-capex, korea-ai-investment, usd-krw-rates"],
-      ["a metric name that is not a metric", { company: "OpenAI", metric: "vibes" }, "value", "unknownMetric",
-        "'vibes' is not a metric: use one of total, training, inference, staff, revenue, loss, capex, capex_guidance, infrastructure_plan, investment_plan, ai_rnd_plan, ai_investment, rnd, facility"],
-      ["a year that is not a whole year", { company: "OpenAI", year: 2024.5 }, "value", "badYear", "'2024.5' is not a year"],
-      ["a company without that metric", { company: "네이버", metric: "capex" }, "na", "metricNotFound",
-        "Naver has no 'capex' figure in column-2024, openai-2024-costs, bigtech-capex, korea-ai-investment: it has ai_investment, rnd, facility"],
-      ["a company without that year", { company: "Google", metric: "capex", year: 2022 }, "na", "yearNotFound",
-        "Alphabet has no 'capex' figure for 2022: years with one are 2023, 2024"],
-      ["a company with no figures (named in the column only)", { company: "Dell" }, "na", "noCompanyFigures",
-        "Dell has no figures in column-2024, openai-2024-costs, bigtech-capex, korea-ai-investment"],
-      ["a company in the rates dataset", { company: "OpenAI", dataset: "usd-krw-rates" }, "na", "noCompanyFigures",
-        "OpenAI has no figures in usd-krw-rates"],
-      ["a company with no figures in the dataset given", { company: "Meta", dataset: "column-2024" }, "na", "noCompanyFigures",
-        "Meta has no figures in column-2024"],
-      ["a metric the company has only elsewhere", { company: "OpenAI", metric: "inference", dataset: "column-2024" }, "na", "metricNotFound",
-        "OpenAI has no 'inference' figure in column-2024: it has training, total, revenue, loss"],
-      ["a published range", { company: "OpenAI", metric: "revenue", dataset: "openai-2024-costs" }, "na", "rangeNotValue",
-        "OpenAI revenue 2024 is a range, 3,500,000,000–4,500,000,000 USD, not one figure: AI_TABLE(\"openai-2024-costs\") shows it"],
-      ["a published range (guidance)", { company: "Meta", metric: "capex_guidance" }, "na", "rangeNotValue",
-        "Meta capex_guidance 2025 is a range, 60,000,000,000–65,000,000,000 USD, not one figure: AI_TABLE(\"bigtech-capex\") shows it"],
-    ])("on %s", (_case, query, kind, key, text) => {
+  describe("refuses with a reason", () => {
+    it.each<[FigureQuery, string, string, RegExp]>([
+      [{ company: "Acme" }, "na", "unknownCompany", /Unknown company 'Acme' — see AI_COMPANIES\(\)/],
+      [{ company: "OpenAI", metric: "vibes" }, "value", "unknownMetric", /'vibes' is not a metric/],
+      [{ company: "Microsoft", metric: "capex", period: "2024-Q5" }, "value", "badFiscalPeriod", /'2024-Q5' is not a fiscal period/],
+      [{ company: "Microsoft", metric: "capex", period: "last year" }, "value", "badFiscalPeriod", /fiscal calendar/],
+      [{ company: "Microsoft", metric: "capex", period: 1990 }, "na", "periodNotFound", /Microsoft has no 'capex' figure for FY1990: periods with one are FY2020, .*FY2023/],
+      [{ company: "Kakao", metric: "revenue_run_rate" }, "na", "metricNotFound", /Kakao has no 'revenue_run_rate' figure .*: it has /],
+      [{ company: "Meta", metric: "capex_guidance", period: 2025 }, "na", "rangeNotValue", /Meta capex_guidance 2025 is a range, 70,000,000,000–72,000,000,000 USD/],
+      [{ company: "Alphabet", metric: "capex_guidance", period: 2025, given: "last July" }, "value", "badGivenDate", /'last July' is not a date written YYYY-MM-DD/],
+      [{ company: "OpenAI", dataset: "nope" }, "na", "unknownDataset", /Unknown dataset 'nope'/],
+    ])("%j", (query, kind, key, text) => {
       const error = failure(() => lookupFigure(query));
-      expect([error.kind, error.key]).toEqual([kind, key]);
-      expect(error.message).toBe(text);
-    });
-
-    it("in Korean, naming the company in Korean", () => {
-      expect(failure(() => lookupFigure({ company: "Google", metric: "capex", year: 2022 })).text("ko")).toBe(
-        "알파벳의 2022년 'capex' 수치가 없습니다: 수치가 있는 연도는 2023, 2024입니다",
-      );
+      expect(error).toMatchObject({ kind, key });
+      expect(error.message).toMatch(text);
     });
   });
 });
 
 describe("companyCoverage", () => {
-  it("lists each metric a company has with its years", () => {
-    expect([...companyCoverage("Naver")]).toEqual([
-      ["ai_investment", [2023]],
-      ["rnd", [2022, 2023]],
-      ["facility", [2022, 2023, 2024]],
-    ]);
+  it("lists each metric's periods in time order", () => {
+    const periods = companyCoverage("Microsoft").get("capex") ?? [];
+    expect(periods.indexOf("FY2023")).toBeLessThan(periods.indexOf("FY2024-Q1"));
+    expect(periods).toEqual([...periods].sort(comparePeriodLabels));
   });
 
-  it("within one dataset", () => {
-    expect([...companyCoverage("OpenAI", "openai-2024-costs").keys()]).toEqual(["total", "inference", "training", "staff", "revenue", "loss"]);
+  it("orders a year after its quarters", () => {
+    expect(["2024", "2024-Q4", "2023", "2024-Q1"].sort(comparePeriodLabels)).toEqual(["2023", "2024-Q1", "2024-Q4", "2024"]);
   });
 });
