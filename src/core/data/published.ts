@@ -33,7 +33,7 @@ function unitHead(text: string): string {
 
 function readOne(text: string, unit: PublishedUnit): bigint {
   // A table cell of cash paid: "(28,107)", "$(12,715)", "-4,000", "△4,000": its size.
-  const cleaned = text.replace(/\(([\d,.]+)\)/, "$1").replace(/^[△▲-]\s*/, "");
+  const cleaned = text.replace(/\(\s*([\d,.]+)\s*\)/, "$1").replace(/^[△▲-]\s*/, "");
   const parsed = parseAmount(cleaned);
   const size = decSign(parsed.value) < 0 ? decNeg(parsed.value) : parsed.value;
   const scaled: Dec = decScale(size, UNIT_POWER[unit]);

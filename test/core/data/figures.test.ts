@@ -12,9 +12,11 @@ describe("figures as filed, exact to the unit published", () => {
     ["Microsoft", "capex", "FY2023", 28_107_000_000, "USD", "exact", "(28,107)"],
     ["MSFT", "capex", "FY2024-Q1", 9_917_000_000, "USD", "exact", "(9,917)"],
     ["Microsoft", "ai_investment", "FY2025", 80_000_000_000, "USD", "about", "$80 billion"],
-    ["구글", "capex", 2023, 32_251_000_000, "USD", "exact", "(32,251)"],
-    ["Alphabet", "capex", "2024", 52_535_000_000, "USD", "exact", "(52,535)"],
-    ["Alphabet", "capex", "FY2025", 91_450_000_000, "USD", "exact", "$91.45 billion"],
+    ["구글", "capex", 2023, 32_251_000_000, "USD", "exact", "32251000000"],
+    ["Alphabet", "capex", "2024", 52_535_000_000, "USD", "exact", "52535000000"],
+    ["Alphabet", "capex", "FY2025", 91_447_000_000, "USD", "exact", "91447000000"],
+    ["Microsoft", "capex", "FY2025", 64_551_000_000, "USD", "exact", "64,551"],
+    ["Amazon", "capex", 2024, 82_999_000_000, "USD", "exact", "( 82,999 )"],
     ["Meta", "capex_incl_leases", 2024, 39_230_000_000, "USD", "exact", "$39.23 billion"],
     ["Oracle", "capex", "FY2025", 21_200_000_000, "USD", "exact", "$21.2 billion"],
     ["Tesla", "capex", 2023, 8_900_000_000, "USD", "exact", "$8.90 billion"],
@@ -54,9 +56,13 @@ describe("what data-audit.md found wrong is fixed", () => {
   });
 
   it("keeps Meta's headline capex (incl. finance leases) apart from purchases of property and equipment", () => {
-    const meta = figureRows(datasetById("bigtech-capex")).filter((r) => r.company === "meta");
-    expect(meta.some((r) => r.metric === "capex_incl_leases" && r.period === "2024")).toBe(true);
-    expect(meta.some((r) => r.metric === "capex" && r.period === "2024")).toBe(false);
+    expect(lookupFigure({ company: "Meta", metric: "capex_incl_leases", period: 2024 }).row.value).toBe(39_230_000_000);
+    expect(lookupFigure({ company: "Meta", metric: "capex", period: 2024 }).row.value).toBe(37_256_000_000);
+  });
+
+  it("replaces Amazon's mixed definitions with the gross purchases line in every year", () => {
+    expect(lookupFigure({ company: "Amazon", metric: "capex", period: 2023 }).row.value).toBe(52_729_000_000);
+    expect(lookupFigure({ company: "Amazon", metric: "capex_net", period: 2025 }).row.definition).toMatch(/net/i);
   });
 
   it("keeps every guidance statement as its own dated row, the latest the default", () => {
