@@ -23,7 +23,8 @@ module.exports = (env = {}, argv = {}) => {
   const prodUrl = env.prodUrl || process.env.AIFIN_PROD_URL || "";
   const outDir = path.resolve(__dirname, env.outDir || "dist");
 
-  // The feed the pane may refresh from besides its own origin (settings may name only this one).
+  // The feeds the pane may refresh from besides its own origin (one https URL, or several separated
+  // by commas): the page's CSP allows their origins, and the feed-URL setting accepts only those.
   const feedUrl = env.feedUrl || process.env.AIFIN_FEED_URL || "";
   const csp = contentSecurityPolicy(feedUrl);
 

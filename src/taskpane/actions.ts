@@ -10,7 +10,7 @@ import { cleanSelection } from "./excel/clean";
 import { loadDataset } from "./excel/load";
 import { RefreshFailedError, refreshTables, type RefreshItem, type TableOutcome } from "./excel/refresh";
 import { readWorkbookState, recalculate, saveReferenceChoice, saveSetting, type WorkbookState } from "./excel/settings";
-import { feedBase, fetchFeedDatasets, fetchFeedIndex, findDowngrade, type FeedFailure, type FeedIO } from "./feed";
+import { feedBase, feedOriginAllowed, fetchFeedDatasets, fetchFeedIndex, findDowngrade, type FeedFailure, type FeedIO, type FeedResult } from "./feed";
 import { languageFor, t, type UiMessage } from "./i18n";
 import { SETTING_KEYS } from "./records";
 import type { Language } from "../core/messages";
@@ -62,7 +62,17 @@ export function feedFailureMessage(failure: FeedFailure): UiMessage {
       return msg("feedMismatch", { dataset: failure.id, found: failure.found, version: failure.version });
     case "downgrade":
       return msg("feedDowngrade", { dataset: failure.id, loaded: failure.loaded, offered: failure.offered });
+    case "blocked":
+      return msg("feedBlocked", { url: failure.url, origins: failure.origins });
   }
+}
+
+/** The feed folder in force (settings, else beside the page), or why this build's page may not read it. */
+function feedFolder(deps: Deps): FeedResult<string> {
+  const state = deps.state();
+  const base = feedBase(state.feedUrl, deps.pageUrl);
+  if (feedOriginAllowed(base, state.feedOrigins)) return { ok: true, value: base };
+  return { ok: false, failure: { kind: "blocked", url: base, origins: (state.feedOrigins ?? []).join(", ") } };
 }
 
 /** The versions loaded in the workbook, which a feed may not go back from. */
@@ -82,8 +92,9 @@ function titleOf(deps: Deps, datasetId: string): string {
  * a feed earlier) or else the built-in data, with the reason.
  */
 export async function loadCatalog(deps: Deps): Promise<void> {
-  const base = feedBase(deps.state().feedUrl, deps.pageUrl);
-  const index = await fetchFeedIndex(deps.io, base);
+  const folder = feedFolder(deps);
+  const base = folder.ok ? folder.value : "";
+  const index = folder.ok ? await fetchFeedIndex(deps.io, base) : folder;
   let failure: FeedFailure;
   if (!index.ok) failure = index.failure;
   else {
@@ -221,7 +232,12 @@ export async function refresh(deps: Deps, tableName?: string): Promise<void> {
     return;
   }
   deps.dispatch({ type: "busy", message: msg("busyRefreshing") });
-  const base = feedBase(state.feedUrl, deps.pageUrl);
+  const folder = feedFolder(deps);
+  if (!folder.ok) {
+    deps.dispatch({ type: "done", tone: "error", lines: [feedFailureMessage(folder.failure)] });
+    return;
+  }
+  const base = folder.value;
   const index = await fetchFeedIndex(deps.io, base);
   if (!index.ok) {
     deps.dispatch({ type: "done", tone: "error", lines: [feedFailureMessage(index.failure)] });
@@ -366,11 +382,11 @@ export async function applyReference(deps: Deps): Promise<void> {
   }
 }
 
-/** Saves the feed URL typed in settings (https only) and reads the catalog from it. */
+/** Saves the feed URL typed in settings (https, at an origin this build allows) and reads the catalog from it. */
 export async function saveFeed(deps: Deps): Promise<void> {
   const check = feedDraft(deps.state());
   if (!check.ok) {
-    deps.dispatch({ type: "done", tone: "error", lines: [msg(check.key)] });
+    deps.dispatch({ type: "done", tone: "error", lines: [check.key === "feedUrlNotAllowed" ? msg(check.key, check.params) : msg(check.key)] });
     return;
   }
   deps.dispatch({ type: "busy", message: msg("busySaving") });

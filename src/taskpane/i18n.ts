@@ -175,11 +175,24 @@ export const UI = {
 
   feedLabel: { en: "Data feed URL", ko: "데이터 피드 URL" },
   feedHelp: { en: "Leave empty to use the datasets published with AIFIN. Only https:// addresses are accepted.", ko: "비워 두면 AIFIN과 함께 게시된 데이터셋을 씁니다. https:// 주소만 받습니다." },
+  feedAllowed: {
+    en: "This build may read feeds from {origins}. A feed elsewhere needs a build that allows it: AIFIN_FEED_URL=https://… npm run build.",
+    ko: "이 빌드는 {origins}의 피드만 읽을 수 있습니다. 다른 곳의 피드를 쓰려면 그 주소를 허용하는 빌드가 필요합니다: AIFIN_FEED_URL=https://… npm run build",
+  },
+  feedAllowedAny: { en: "This page does not restrict where feeds may come from.", ko: "이 페이지는 피드를 읽을 곳을 제한하지 않습니다." },
   feedSave: { en: "Save feed", ko: "피드 저장" },
   feedSaved: { en: "The feed is saved in this workbook: {url}", ko: "피드를 이 통합 문서에 저장했습니다: {url}" },
   feedDefault: { en: "AIFIN's own feed", ko: "AIFIN 기본 피드" },
   feedUrlInvalid: { en: "That is not a web address.", ko: "올바른 웹 주소가 아닙니다." },
   feedUrlNotHttps: { en: "The feed must be an https:// address.", ko: "피드 주소는 https://로 시작해야 합니다." },
+  feedUrlNotAllowed: {
+    en: "Nothing was saved: this build of AIFIN may read feeds only from {origins}, and its security policy (Content-Security-Policy) would block {origin}. To use that feed, build the add-in with AIFIN_FEED_URL={url} npm run build (the build adds the feed's origin to the policy) and deploy that build.",
+    ko: "저장하지 않았습니다. 이 AIFIN 빌드는 {origins}의 피드만 읽을 수 있고, 보안 정책(Content-Security-Policy)이 {origin}을(를) 차단합니다. 그 피드를 쓰려면 AIFIN_FEED_URL={url} npm run build 로 추가 기능을 빌드해(빌드가 피드의 출처를 정책에 넣습니다) 그 빌드를 배포하세요.",
+  },
+  feedBlocked: {
+    en: "The feed {url} saved in this workbook is not one this build of AIFIN may read (it allows {origins}), so it was not used. Nothing in the workbook was changed. Clear the feed in Settings, or use a build made with AIFIN_FEED_URL={url}.",
+    ko: "이 통합 문서에 저장된 피드 {url}은(는) 이 AIFIN 빌드가 읽을 수 있는 곳이 아니어서({origins}만 허용) 쓰지 않았습니다. 통합 문서는 변경하지 않았습니다. 설정에서 피드를 비우거나 AIFIN_FEED_URL={url} 로 만든 빌드를 쓰세요.",
+  },
   feedUrlCredentials: { en: "A feed address cannot contain a user name or password.", ko: "피드 주소에는 사용자 이름이나 암호를 넣을 수 없습니다." },
   languageSaved: { en: "The pane now speaks English (saved in this workbook).", ko: "이제 한국어로 표시합니다(이 통합 문서에 저장됨)." },
 

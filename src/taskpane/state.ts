@@ -68,6 +68,8 @@ export interface State {
   readonly confirmOverwrite: number | null;
   readonly reference: ReferenceChoice | null;
   readonly feedUrl: string | null;
+  /** The origins the page's Content-Security-Policy lets the pane fetch from (null: not restricted). */
+  readonly feedOrigins: readonly string[] | null;
   readonly draft: SettingsDraft;
 }
 
@@ -99,8 +101,11 @@ function draftFor(reference: ReferenceChoice | null, feedUrl: string | null): Se
   };
 }
 
-/** The state before Office is ready. */
-export function initialState(lang: Language): State {
+/**
+ * The state before Office is ready.
+ * @param feedOrigins - the origins the page may fetch from (allowedFeedOrigins), null when not restricted
+ */
+export function initialState(lang: Language, feedOrigins: readonly string[] | null = null): State {
   return {
     lang,
     view: "datasets",
@@ -115,6 +120,7 @@ export function initialState(lang: Language): State {
     confirmOverwrite: null,
     reference: null,
     feedUrl: null,
+    feedOrigins,
     draft: draftFor(null, null),
   };
 }
@@ -297,9 +303,9 @@ export function referenceDraft(state: State): { readonly ok: true; readonly choi
   return Number.isFinite(rate) && rate > 0 && rate < 1_000_000 ? { ok: true, choice: { kind: "manual", rate } } : { ok: false, key: "manualInvalid" };
 }
 
-/** The feed URL the settings form holds, checked. */
+/** The feed URL the settings form holds, checked (https, and an origin this build's policy allows). */
 export function feedDraft(state: State): FeedUrlCheck {
-  return validateFeedUrl(state.draft.feedText);
+  return validateFeedUrl(state.draft.feedText, state.feedOrigins);
 }
 
 /** A message with parameters, for events. */

@@ -10,7 +10,7 @@
 import { allDatasets } from "../core/data/catalog";
 import { setReferenceChoice } from "../shared/reference-rate";
 import { applyReference, cancelClean, chart, clean, loadSelected, refresh, saveFeed, setLanguage, start, type Deps } from "./actions";
-import type { FeedIO } from "./feed";
+import { allowedFeedOrigins, type FeedIO } from "./feed";
 import { httpFeed } from "./feed-http";
 import { applyTheme } from "./fluent";
 import { languageFor } from "./i18n";
@@ -33,7 +33,9 @@ function boot(info: { host: Office.HostType | null }): void {
   applyTheme();
   const inExcel = info.host === Office.HostType.Excel;
   const displayLanguage = Office.context?.displayLanguage ?? navigator.language;
-  let state: State = initialState(languageFor(displayLanguage, null));
+  // What this page's Content-Security-Policy lets the pane fetch (the build wrote it): settings accept only those feeds.
+  const policies = [...document.querySelectorAll('meta[http-equiv="Content-Security-Policy"]')].map((m) => m.getAttribute("content") ?? "");
+  let state: State = initialState(languageFor(displayLanguage, null), allowedFeedOrigins(policies, window.location.href));
   let view: PaneView | null = null;
   const dispatch = (event: Event) => {
     state = reduce(state, event);

@@ -139,6 +139,7 @@ export class PaneView {
   private readonly periodDropdown: HTMLElement & { value: string | null };
   private readonly manual: ReturnType<typeof textField>;
   private readonly feed: ReturnType<typeof textField>;
+  private readonly feedAllowed: HTMLElement;
   private lastCatalogKey = "";
   private lastTablesKey = "";
   private lastPeriodsKey = "";
@@ -269,6 +270,7 @@ export class PaneView {
       h("fluent-divider"),
       this.text(h("h2"), "feedLabel"),
       this.text(h("p", { class: "note" }), "feedHelp"),
+      (this.feedAllowed = h("p", { class: "note", id: "feed-allowed" })),
       this.feed.field,
       h("div", { class: "actions" }, this.action(this.text(h("fluent-button"), "feedSave"), () => this.on.saveFeed())),
     );
@@ -478,5 +480,7 @@ export class PaneView {
     }
     if (document.activeElement !== this.manual.input && this.manual.input.value !== draft.manualText) this.manual.input.value = draft.manualText;
     if (document.activeElement !== this.feed.input && this.feed.input.value !== draft.feedText) this.feed.input.value = draft.feedText;
+    this.feedAllowed.textContent =
+      state.feedOrigins === null ? t("feedAllowedAny", state.lang) : t("feedAllowed", state.lang, { origins: state.feedOrigins.join(", ") });
   }
 }

@@ -9,10 +9,11 @@ import { fakeExcel, WorkbookModel } from "./fake-excel";
 import { FakeFeed, FEED, PAGE } from "./fake-feed";
 
 /** The pane wired to a simulated workbook and an in-memory feed. */
-function harness(options: { model?: WorkbookModel; feed?: FakeFeed } = {}) {
+function harness(options: { model?: WorkbookModel; feed?: FakeFeed; feedOrigins?: readonly string[] } = {}) {
   const model = options.model ?? new WorkbookModel();
   const feed = options.feed ?? new FakeFeed();
-  let state: State = initialState("en");
+  // As a build made with AIFIN_FEED_URL=https://data.example.com/aifin/ allows.
+  let state: State = initialState("en", options.feedOrigins ?? ["https://addin.example.com", "https://data.example.com"]);
   const runs: number[] = [];
   const choices: Array<ReferenceChoice | null> = [];
   const deps: Deps = {
@@ -257,6 +258,37 @@ describe("the pane's actions", () => {
       expect(h.model.settings.get(SETTING_KEYS.feedUrl)).toBe("https://data.example.com/aifin/");
       expect(h.state.catalog).toMatchObject({ origin: "feed" });
       expect(h.state.catalog.entries).toHaveLength(2);
+    });
+
+    it("refuses a feed at an origin this build's security policy would block, saying how to build for it", async () => {
+      const h = harness({ feedOrigins: ["https://addin.example.com"] });
+      h.feed.publish(allDatasets().slice(0, 2), "https://data.example.com/aifin/");
+      h.deps.dispatch({ type: "draft", draft: { feedText: "https://data.example.com/aifin" } });
+      await saveFeed(h.deps);
+      expect(h.runs).toEqual([]);
+      expect(h.model.settings.has(SETTING_KEYS.feedUrl)).toBe(false);
+      expect(h.feed.requested).toEqual([]);
+      expect(h.status()).toEqual([
+        "Nothing was saved: this build of AIFIN may read feeds only from https://addin.example.com, and its security policy (Content-Security-Policy) would block https://data.example.com. To use that feed, build the add-in with AIFIN_FEED_URL=https://data.example.com/aifin/ npm run build (the build adds the feed's origin to the policy) and deploy that build.",
+      ]);
+    });
+
+    it("does not fetch a feed saved in the workbook that this build may not read, and says so", async () => {
+      const h = harness({ feedOrigins: ["https://addin.example.com"] });
+      h.model.settings.set(SETTING_KEYS.feedUrl, "https://data.example.com/aifin/");
+      h.feed.publish(allDatasets());
+      await start(h.deps, "en-US", true);
+      expect(h.feed.requested).toEqual([]);
+      expect(h.state.catalog.origin).toBe("embedded");
+      const note = h.state.catalog.note;
+      expect(note && t(note.key, "en", note.params)).toMatch(/^Showing the data built into AIFIN: The feed https:\/\/data\.example\.com\/aifin\/ saved in this workbook is not one this build of AIFIN may read \(it allows https:\/\/addin\.example\.com\)/);
+      h.deps.dispatch({ type: "select", id: "bigtech-capex" });
+      await loadSelected(h.deps);
+      const before = h.model.snapshot();
+      await refresh(h.deps);
+      expect(h.feed.requested).toEqual([]);
+      expect(h.model.snapshot()).toBe(before);
+      expect(h.status()[0]).toMatch(/^The feed https:\/\/data\.example\.com\/aifin\/ saved in this workbook is not one this build of AIFIN may read/);
     });
 
     it("switches the language and saves it", async () => {
