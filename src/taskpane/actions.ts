@@ -7,6 +7,7 @@ import { groupDigits } from "../core/data/vocabulary";
 import type { ReferenceChoice } from "../shared/reference-rate";
 import { insertChart } from "./excel/chart";
 import { cleanSelection } from "./excel/clean";
+import { cleanedLines, cleanQuestion } from "./clean-messages";
 import { loadDataset } from "./excel/load";
 import { RefreshFailedError, refreshTables, type RefreshItem, type TableOutcome } from "./excel/refresh";
 import { readWorkbookState, recalculate, saveReferenceChoice, saveSetting, type WorkbookState } from "./excel/settings";
@@ -295,42 +296,70 @@ export async function refresh(deps: Deps, tableName?: string): Promise<void> {
   }
 }
 
+/** The user's answer to the cleaner's question: overwrite the values, or write at the free columns. */
+export interface CleanAnswer {
+  readonly overwrite?: boolean;
+  readonly at?: number | null;
+}
+
 /**
- * Cleans the selected column of pasted amounts at the rate in force. Asks (through the state)
- * before overwriting; call again with overwrite once the user agreed.
+ * Cleans the selected amounts at the rate in force, in the unit and currency the pickers say (or
+ * the headers state). When something stands where it would write, asks (through the state):
+ * call again with the answer.
  */
-export async function clean(deps: Deps, overwrite: boolean): Promise<void> {
+export async function clean(deps: Deps, answer: CleanAnswer = {}): Promise<void> {
   const state = deps.state();
   const { rate } = rateInUse(state.reference);
   deps.dispatch({ type: "busy", message: msg("busyCleaning") });
   try {
-    const result = await deps.excel((context) => cleanSelection(context, { rate, lang: state.lang, overwrite, onProgress: (done, total) => deps.dispatch({ type: "progress", done, total }) }));
+    const result = await deps.excel((context) =>
+      cleanSelection(context, {
+        rate,
+        lang: state.lang,
+        overwrite: answer.overwrite ?? false,
+        at: answer.at ?? null,
+        unit: state.cleanUnit,
+        onProgress: (done, total) => deps.dispatch({ type: "progress", done, total }),
+      }),
+    );
     switch (result.kind) {
       case "needsConfirmation":
-        deps.dispatch({ type: "confirmOverwrite", cells: result.cells });
-        return;
-      case "notOneColumn":
-        deps.dispatch({ type: "done", tone: "warning", lines: [msg("notOneColumn")] });
+      case "blocked":
+        deps.dispatch({ type: "cleanQuestion", question: cleanQuestion(result) });
         return;
       case "nothingSelected":
         deps.dispatch({ type: "done", tone: "warning", lines: [msg("nothingSelected")] });
         return;
-      case "cleaned": {
-        const lines = [msg("cleaned", { read: result.read, address: result.address })];
-        if (result.unread > 0) lines.push(msg("cleanedUnread", { unread: result.unread }));
-        deps.dispatch({ type: "done", tone: result.unread > 0 ? "warning" : "success", lines });
+      case "cleaned":
+        deps.dispatch({ type: "cleanDetected", unit: result.unit });
+        deps.dispatch({ type: "done", tone: result.unread > 0 ? "warning" : "success", lines: cleanedLines(result, state.lang) });
         return;
-      }
     }
   } catch (error) {
     deps.dispatch({ type: "done", tone: "error", lines: [msg("excelFailed", { detail: detail(error) })] });
   }
 }
 
-/** The user declined to overwrite: nothing is written. */
+/** The user declined: nothing is written. */
 export function cancelClean(deps: Deps): void {
   deps.dispatch({ type: "confirmClosed" });
   deps.dispatch({ type: "done", tone: "info", lines: [msg("cleanCancelled")] });
+}
+
+/**
+ * The user answered the cleaner's question: overwrite the values, or write at the free columns
+ * offered (cleaned again from the start: the workbook may have changed meanwhile).
+ */
+export async function answerClean(deps: Deps, choice: "overwrite" | "free" | "cancel"): Promise<void> {
+  const question = deps.state().cleanQuestion;
+  if (question === null) return;
+  if (choice === "cancel") {
+    cancelClean(deps);
+    return;
+  }
+  deps.dispatch({ type: "confirmClosed" });
+  if (choice === "overwrite" && question.overwrite) await clean(deps, { overwrite: true });
+  else if (choice === "free" && question.free) await clean(deps, { at: question.free.column });
 }
 
 /** Inserts a chart of a loaded table. */

@@ -9,6 +9,8 @@ import { fxRate, ratePeriods } from "../core/fx/rates";
 import type { Language } from "../core/messages";
 import { statusText } from "../core/sheet/plan";
 import type { ReferenceChoice } from "../shared/reference-rate";
+import type { UnitChoice } from "../core/sheet/clean";
+import type { UnitUsed } from "./excel/clean";
 import { validateFeedUrl, type FeedUrlCheck } from "./feed";
 import type { UiKey, UiMessage, UiParams } from "./i18n";
 import type { TableRecord } from "./records";
@@ -45,6 +47,22 @@ export interface Status {
   readonly lines: readonly UiMessage[];
 }
 
+/** What the cleaner asks before writing: what stands in the way, and what the user may do. */
+export interface CleanQuestion {
+  /** The sentences saying where the cleaned amounts would go and what is there. */
+  readonly lines: readonly UiMessage[];
+  /** Only values stand in the way: the user may overwrite them. */
+  readonly overwrite: boolean;
+  /** The next free columns, which the user may write to instead (their first column and address). */
+  readonly free: { readonly column: number; readonly address: string } | null;
+}
+
+/** A chart the pane can insert when a table holds several metrics or currencies: the user picks one. */
+export interface ChartChoice {
+  readonly table: string;
+  readonly options: readonly { readonly key: string; readonly label: string }[];
+}
+
 export interface SettingsDraft {
   readonly referenceKind: "default" | "period" | "manual";
   readonly period: string;
@@ -64,8 +82,12 @@ export interface State {
   readonly records: readonly TableRecord[];
   readonly busy: Busy | null;
   readonly status: Status | null;
-  /** The cleaner found cells to overwrite: the count, until the user answers. */
-  readonly confirmOverwrite: number | null;
+  /** The cleaner's question (what stands where it would write), until the user answers. */
+  readonly cleanQuestion: CleanQuestion | null;
+  /** The cleaner's unit and currency pickers (null: automatic, from the headers). */
+  readonly cleanUnit: UnitChoice;
+  /** The unit the last clean read plain numbers in, and where it came from. */
+  readonly cleanDetected: UnitUsed | null;
   readonly reference: ReferenceChoice | null;
   readonly feedUrl: string | null;
   /** The origins the page's Content-Security-Policy lets the pane fetch from (null: not restricted). */
@@ -84,8 +106,10 @@ export type Event =
   | { readonly type: "progress"; readonly done: number; readonly total: number }
   | { readonly type: "done"; readonly tone: Tone; readonly lines: readonly UiMessage[] }
   | { readonly type: "records"; readonly records: readonly TableRecord[] }
-  | { readonly type: "confirmOverwrite"; readonly cells: number }
+  | { readonly type: "cleanQuestion"; readonly question: CleanQuestion }
   | { readonly type: "confirmClosed" }
+  | { readonly type: "cleanUnit"; readonly unit: Partial<UnitChoice> }
+  | { readonly type: "cleanDetected"; readonly unit: UnitUsed }
   | { readonly type: "dismiss" }
   | { readonly type: "language"; readonly lang: Language }
   | { readonly type: "draft"; readonly draft: Partial<SettingsDraft> }
@@ -117,7 +141,9 @@ export function initialState(lang: Language, feedOrigins: readonly string[] | nu
     records: [],
     busy: null,
     status: null,
-    confirmOverwrite: null,
+    cleanQuestion: null,
+    cleanUnit: { power: null, currency: null },
+    cleanDetected: null,
     reference: null,
     feedUrl: null,
     feedOrigins,
@@ -153,10 +179,14 @@ export function reduce(state: State, event: Event): State {
       return { ...state, busy: null, status: { tone: event.tone, lines: event.lines } };
     case "records":
       return { ...state, records: event.records };
-    case "confirmOverwrite":
-      return { ...state, busy: null, confirmOverwrite: event.cells };
+    case "cleanQuestion":
+      return { ...state, busy: null, cleanQuestion: event.question };
     case "confirmClosed":
-      return { ...state, confirmOverwrite: null };
+      return { ...state, cleanQuestion: null };
+    case "cleanUnit":
+      return { ...state, cleanUnit: { ...state.cleanUnit, ...event.unit } };
+    case "cleanDetected":
+      return { ...state, cleanDetected: event.unit };
     case "dismiss":
       return { ...state, status: null };
     case "language":
@@ -172,7 +202,7 @@ export function reduce(state: State, event: Event): State {
 
 /** True while an action runs: every action button is disabled. */
 export function isBusy(state: State): boolean {
-  return state.busy !== null || state.confirmOverwrite !== null;
+  return state.busy !== null || state.cleanQuestion !== null;
 }
 
 /**

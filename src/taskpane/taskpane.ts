@@ -9,7 +9,7 @@
  * styles go the same way (view.ts), and the page has no inline script or style. */
 import { allDatasets } from "../core/data/catalog";
 import { setReferenceChoice } from "../shared/reference-rate";
-import { applyReference, cancelClean, chart, clean, loadSelected, refresh, saveFeed, setLanguage, start, type Deps } from "./actions";
+import { answerClean, applyReference, chart, clean, loadSelected, refresh, saveFeed, setLanguage, start, type Deps } from "./actions";
 import { allowedFeedOrigins, type FeedIO } from "./feed";
 import { httpFeed } from "./feed-http";
 import { applyTheme } from "./fluent";
@@ -60,15 +60,9 @@ function boot(info: { host: Office.HostType | null }): void {
     load: () => void loadSelected(deps),
     refresh: (table) => void refresh(deps, table),
     chart: (table) => void chart(deps, table),
-    clean: () => void clean(deps, false),
-    confirmOverwrite: (yes) => {
-      if (!yes) {
-        if (state.confirmOverwrite !== null) cancelClean(deps);
-        return;
-      }
-      dispatch({ type: "confirmClosed" });
-      void clean(deps, true);
-    },
+    clean: () => void clean(deps),
+    cleanUnit: (unit) => dispatch({ type: "cleanUnit", unit }),
+    answerClean: (choice) => void answerClean(deps, choice),
     dismiss: () => dispatch({ type: "dismiss" }),
     language: (lang) => void setLanguage(deps, lang),
     draft: (draft) => dispatch({ type: "draft", draft }),

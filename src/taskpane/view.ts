@@ -6,6 +6,8 @@ import { groupDigits } from "../core/data/vocabulary";
 import { rateKindLabel } from "../core/data/metrics";
 import { fxRate, ratePeriods } from "../core/fx/rates";
 import type { Language } from "../core/messages";
+import type { UnitChoice } from "../core/sheet/clean";
+import { detectedText } from "./clean-messages";
 import { t, type UiKey, type UiMessage, type UiParams } from "./i18n";
 import type { TableRecord } from "./records";
 import {
@@ -20,6 +22,16 @@ import {
   type View,
 } from "./state";
 
+/** The units the cleaner's picker offers, named in both languages (statements are read in both). */
+const UNIT_PICKS: ReadonlyArray<readonly [number, string]> = [
+  [3, "천 · thousands"],
+  [4, "만 · ten thousands"],
+  [6, "백만 · millions"],
+  [8, "억 · hundred millions"],
+  [9, "십억 · billions"],
+  [12, "조 · trillions"],
+];
+
 /** What the view calls back; the entry turns these into actions and events. */
 export interface Handlers {
   view(view: View): void;
@@ -30,7 +42,8 @@ export interface Handlers {
   refresh(table?: string): void;
   chart(table: string): void;
   clean(): void;
-  confirmOverwrite(yes: boolean): void;
+  cleanUnit(unit: Partial<UnitChoice>): void;
+  answerClean(choice: "overwrite" | "free" | "cancel"): void;
   dismiss(): void;
   language(lang: Language): void;
   draft(draft: Partial<SettingsDraft>): void;
@@ -130,8 +143,15 @@ export class PaneView {
   private readonly tablesList: HTMLElement;
   private readonly refreshAllButton: HTMLElement;
   private readonly cleanRate: HTMLElement;
+  private readonly unitDropdown: HTMLElement & { value: string | null };
+  private readonly currencyAuto: ReturnType<typeof radio>;
+  private readonly currencyUsd: ReturnType<typeof radio>;
+  private readonly currencyKrw: ReturnType<typeof radio>;
+  private lastUnitKey = "";
   private readonly dialog: HTMLElement & { show(): void; hide(): void };
   private readonly dialogText: HTMLElement;
+  private readonly dialogOverwrite: HTMLElement;
+  private readonly dialogFree: HTMLElement;
   private readonly refDefault: ReturnType<typeof radio>;
   private readonly refPeriod: ReturnType<typeof radio>;
   private readonly refManual: ReturnType<typeof radio>;
@@ -207,6 +227,23 @@ export class PaneView {
       const v = valueOf(e.currentTarget);
       if (v === "newSheet" || v === "selection") this.on.target(v);
     });
+    this.unitDropdown = h("fluent-dropdown", { id: "clean-unit", slot: "input", "aria-labelledby": "clean-unit-label" }) as HTMLElement & { value: string | null };
+    this.unitDropdown.addEventListener("change", (e) => {
+      const v = valueOf(e.currentTarget);
+      this.on.cleanUnit({ power: v === "auto" || v === "" ? null : Number(v) });
+    });
+    this.currencyAuto = radio("clean-currency", "auto");
+    this.currencyUsd = radio("clean-currency", "USD");
+    this.currencyKrw = radio("clean-currency", "KRW");
+    this.text(this.currencyAuto.label, "cleanCurrencyAuto");
+    this.currencyUsd.label.textContent = "USD";
+    this.currencyKrw.label.textContent = "KRW";
+    const currencyGroup = h("fluent-radio-group", { name: "clean-currency", orientation: "horizontal" }, this.currencyAuto.field, this.currencyUsd.field, this.currencyKrw.field);
+    this.label(currencyGroup, "aria-label", "cleanCurrencyLabel");
+    currencyGroup.addEventListener("change", (e) => {
+      const v = valueOf(e.currentTarget);
+      if (v === "auto" || v === "USD" || v === "KRW") this.on.cleanUnit({ currency: v === "auto" ? null : v });
+    });
     const loadButton = this.action(this.text(h("fluent-button", { appearance: "primary" }), "loadButton"), () => this.on.load());
     this.tablesList = h("ul", { class: "plain" });
     this.refreshAllButton = this.action(this.text(h("fluent-button"), "refreshAll"), () => this.on.refresh());
@@ -230,6 +267,8 @@ export class PaneView {
         { id: "panel-clean", class: "panel", role: "tabpanel", "aria-labelledby": "tab-clean", hidden: true },
         this.text(h("p"), "cleanIntro"),
         (this.cleanRate = h("p", { class: "note" })),
+        h("fluent-field", { "label-position": "above" }, this.text(h("label", { id: "clean-unit-label", slot: "label" }), "cleanUnitLabel"), this.unitDropdown),
+        h("fluent-field", { "label-position": "above" }, this.text(h("label", { slot: "label" }), "cleanCurrencyLabel"), h("div", { slot: "input" }, currencyGroup)),
         h("div", { class: "actions" }, this.action(this.text(h("fluent-button", { appearance: "primary" }), "cleanButton"), () => this.on.clean())),
       ),
       settings: h("section", { id: "panel-settings", class: "panel", role: "tabpanel", "aria-labelledby": "tab-settings", hidden: true }),
@@ -275,20 +314,26 @@ export class PaneView {
       h("div", { class: "actions" }, this.action(this.text(h("fluent-button"), "feedSave"), () => this.on.saveFeed())),
     );
 
-    // The overwrite question.
-    this.dialogText = h("p");
-    const yes = this.text(h("fluent-button", { slot: "action", appearance: "primary" }), "overwrite");
+    // The cleaner's question: what stands where it would write; overwrite, write elsewhere, or cancel.
+    this.dialogText = h("div");
+    this.dialogOverwrite = this.text(h("fluent-button", { slot: "action" }), "overwrite");
+    this.dialogFree = h("fluent-button", { slot: "action", appearance: "primary" });
     const no = this.text(h("fluent-button", { slot: "action" }), "cancel");
-    yes.addEventListener("click", () => this.on.confirmOverwrite(true));
-    no.addEventListener("click", () => this.on.confirmOverwrite(false));
+    this.dialogOverwrite.addEventListener("click", () => this.on.answerClean("overwrite"));
+    this.dialogFree.addEventListener("click", () => this.on.answerClean("free"));
+    no.addEventListener("click", () => this.on.answerClean("cancel"));
     const title = this.text(h("h2", { slot: "title", id: "confirm-title" }), "confirmTitle");
-    this.dialog = h("fluent-dialog", { type: "alert", "aria-labelledby": "confirm-title" }, h("fluent-dialog-body", {}, title, this.dialogText, yes, no)) as HTMLElement & { show(): void; hide(): void };
+    this.dialog = h(
+      "fluent-dialog",
+      { type: "alert", "aria-labelledby": "confirm-title" },
+      h("fluent-dialog-body", {}, title, this.dialogText, this.dialogFree, this.dialogOverwrite, no),
+    ) as HTMLElement & { show(): void; hide(): void };
     // Closed by Escape: the same as Cancel. (Fluent's toggle event carries the state in `detail`.)
     this.dialog.addEventListener("toggle", (e) => {
       const open = (e as unknown as CustomEvent<{ newState?: string }>).detail?.newState === "open";
       if (!open && this.dialogOpen) {
         this.dialogOpen = false;
-        this.on.confirmOverwrite(false);
+        this.on.answerClean("cancel");
       }
     });
 
@@ -367,9 +412,16 @@ export class PaneView {
     const source = typeof inUse.source === "string" ? inUse.source : this.say(inUse.source);
     this.cleanRate.textContent = t("cleanRate", state.lang, { rate: groupDigits(inUse.rate), source });
 
-    // The overwrite question.
-    if (state.confirmOverwrite !== null) {
-      this.dialogText.textContent = t("confirmOverwrite", state.lang, { cells: state.confirmOverwrite });
+    this.renderCleanUnit(state, langChanged);
+
+    // The cleaner's question.
+    const question = state.cleanQuestion;
+    if (question !== null) {
+      clear(this.dialogText);
+      for (const line of question.lines) this.dialogText.append(h("p", {}, this.say(line)));
+      this.dialogOverwrite.hidden = !question.overwrite;
+      this.dialogFree.hidden = question.free === null;
+      this.dialogFree.textContent = question.free ? t("writeFree", state.lang, { free: question.free.address }) : "";
       if (!this.dialogOpen) {
         this.dialogOpen = true;
         this.dialog.show();
@@ -378,6 +430,24 @@ export class PaneView {
       this.dialogOpen = false;
       this.dialog.hide();
     }
+  }
+
+  /** The unit dropdown (its "Automatic" option says what the last clean found) and the currency radios. */
+  private renderCleanUnit(state: State, force: boolean): void {
+    const { power, currency } = state.cleanUnit;
+    this.currencyAuto.radio.checked = currency === null;
+    this.currencyUsd.radio.checked = currency === "USD";
+    this.currencyKrw.radio.checked = currency === "KRW";
+    const key = JSON.stringify([state.lang, power, state.cleanDetected]);
+    if (key === this.lastUnitKey && !force) return;
+    this.lastUnitKey = key;
+    const listbox = h("fluent-listbox");
+    const option = (value: string, text: string) => listbox.append(h("fluent-option", { value, selected: value === (power === null ? "auto" : String(power)) }, text));
+    option("auto", t("cleanUnitAuto", state.lang, { detected: detectedText(state.cleanDetected, state.lang) }));
+    option("0", t("cleanUnitOne", state.lang));
+    for (const [p, name] of UNIT_PICKS) option(String(p), t("cleanUnitPower", state.lang, { name, power: p }));
+    clear(this.unitDropdown);
+    this.unitDropdown.append(listbox);
   }
 
   private renderCatalog(state: State, force: boolean): void {

@@ -1,6 +1,6 @@
 import { allDatasets, datasetById } from "../../src/core/data/catalog";
 import type { Dataset } from "../../src/core/data/schema";
-import { applyReference, cancelClean, clean, chart, loadSelected, refresh, saveFeed, setLanguage, start, type Deps } from "../../src/taskpane/actions";
+import { answerClean, applyReference, clean, chart, loadSelected, refresh, saveFeed, setLanguage, start, type Deps } from "../../src/taskpane/actions";
 import { t } from "../../src/taskpane/i18n";
 import { SETTING_KEYS } from "../../src/taskpane/records";
 import { initialState, reduce, type State } from "../../src/taskpane/state";
@@ -196,29 +196,68 @@ describe("the pane's actions", () => {
 
     it("asks before overwriting, then writes when the user agrees", async () => {
       const h = paneWithPaste(["$3B", "5,803억원"], "mine");
-      await clean(h.deps, false);
-      expect(h.state.confirmOverwrite).toBe(1);
+      await clean(h.deps);
+      expect(h.state.cleanQuestion).toEqual({
+        lines: [
+          { key: "cleanTargetIntro", params: { columns: 3, target: "Sheet1!B1:D2" } },
+          { key: "cleanObstacleValues", params: { count: 1 } },
+          { key: "cleanOfferFree", params: { free: "Sheet1!C1:E2" } },
+        ],
+        overwrite: true,
+        free: { column: 2, address: "Sheet1!C1:E2" },
+      });
       expect(h.model.grid("Sheet1", "B1")[0][0]).toBe("mine");
-      h.deps.dispatch({ type: "confirmClosed" });
-      await clean(h.deps, true);
+      await answerClean(h.deps, "overwrite");
+      expect(h.state.cleanQuestion).toBeNull();
       expect(h.model.grid("Sheet1", "B1:C1")[0]).toEqual([3000000000, 4196250000000]);
-      expect(h.status()[0]).toBe("2 amounts converted in Sheet1!A1:A2.");
+      expect(h.status()[0]).toBe("2 amounts converted in Sheet1!A1:A2, written to Sheet1!B1:D2.");
+    });
+
+    it("writes at the free columns offered when the user prefers", async () => {
+      const h = paneWithPaste(["$3B", "5,803억원"], "mine");
+      await clean(h.deps);
+      await answerClean(h.deps, "free");
+      expect(h.model.grid("Sheet1", "B1:D1")[0]).toEqual(["mine", 3000000000, 4196250000000]);
+      expect(h.status()[0]).toBe("2 amounts converted in Sheet1!A1:A2, written to Sheet1!C1:E2.");
     });
 
     it("writes nothing when the user declines", async () => {
       const h = paneWithPaste(["$3B"], "mine");
-      await clean(h.deps, false);
+      await clean(h.deps);
       const before = h.model.snapshot();
-      cancelClean(h.deps);
+      await answerClean(h.deps, "cancel");
       expect(h.model.snapshot()).toBe(before);
+      expect(h.state.cleanQuestion).toBeNull();
       expect(h.status()).toEqual(["Nothing was written."]);
     });
 
     it("converts at the rate the user chose", async () => {
       const h = paneWithPaste(["$1"]);
       h.deps.dispatch({ type: "started", lang: "en", inExcel: true, records: [], reference: { kind: "manual", rate: 1300 }, feedUrl: null });
-      await clean(h.deps, false);
+      await clean(h.deps);
       expect(h.model.grid("Sheet1", "C1")[0][0]).toBe(1300);
+    });
+
+    it("reads a statement column in the unit its header states, and says where the unit came from", async () => {
+      const h = paneWithPaste(["(단위: 억원)", "5803", "(4,000)", "△4,000"]);
+      await clean(h.deps);
+      expect(h.model.grid("Sheet1", "C2:C4").map((r) => r[0])).toEqual([580300000000, -400000000000, -400000000000]);
+      expect(h.status()).toEqual(["3 amounts converted in Sheet1!A1:A4, written to Sheet1!B1:D4.", "Plain numbers were read in 억원 (10^8 KRW), as “(단위: 억원)” in Sheet1!A1 states."]);
+      expect(h.state.cleanDetected).toMatchObject({ caption: { text: "(단위: 억원)", address: "Sheet1!A1", power: 8, currency: "KRW" } });
+    });
+
+    it("reads plain numbers in the unit and currency picked in the pane", async () => {
+      const h = paneWithPaste(["1,234", "(56)"]);
+      await clean(h.deps);
+      expect(h.status()).toEqual([
+        "0 amounts converted in Sheet1!A1:A2, written to Sheet1!B1:D2.",
+        "2 cells could not be read: they are marked in red with the reason.",
+        "2 of them have no currency: choose one under “Currency of plain numbers” and clean again.",
+      ]);
+      h.deps.dispatch({ type: "cleanUnit", unit: { power: 6, currency: "USD" } });
+      await clean(h.deps, { overwrite: true });
+      expect(h.model.grid("Sheet1", "B1:B2").map((r) => r[0])).toEqual([1234000000, -56000000]);
+      expect(h.status()[1]).toBe("Plain numbers were read in US$ millions, as chosen in the pane.");
     });
   });
 

@@ -91,6 +91,8 @@ export class SheetModel {
   activated = false;
   readonly charts: Array<{ type: string; source: string; seriesBy: string; chart: any }> = [];
   readonly conditionalFormats: Array<{ address: string; type: string; rule: any }> = [];
+  /** Dynamic-array results: the anchor (the formula's cell) and the cells it spills into. */
+  readonly spills: Array<{ anchor: { r: number; c: number }; rect: Rect }> = [];
   constructor(
     public name: string,
     readonly id: string,
@@ -488,6 +490,11 @@ export function fakeExcel(model: WorkbookModel = new WorkbookModel()): FakeExcel
         getLastRow: () => sub(rect.r1, rect.c0, rect.r1, rect.c1),
         getColumnsAfter: (n: number) => sub(rect.r0, rect.c1 + 1, rect.r1, rect.c1 + n),
         getEntireRow: () => sub(rect.r0, 0, rect.r1, 16_383),
+        getSpillingToRangeOrNullObject: () => {
+          if (rows !== 1 || cols !== 1) throw new Error("InvalidArgument: getSpillingToRange takes one cell");
+          const spill = sheet.spills.find((x) => x.anchor.r === rect.r0 && x.anchor.c === rect.c0);
+          return spill ? range(sheet, spill.rect) : nullRange();
+        },
         getIntersectionOrNullObject: (other: any) => {
           const o: Rect = other.__rect;
           const i = { r0: Math.max(rect.r0, o.r0), c0: Math.max(rect.c0, o.c0), r1: Math.min(rect.r1, o.r1), c1: Math.min(rect.c1, o.c1) };
@@ -560,7 +567,7 @@ export function fakeExcel(model: WorkbookModel = new WorkbookModel()): FakeExcel
   }
 
   function nullRange(): any {
-    const n = mock(log, { address: "", values: [], numberFormat: [], rowCount: 0, rowIndex: 0, columnIndex: 0 });
+    const n = mock(log, { address: "", values: [], numberFormat: [], rowCount: 0, columnCount: 0, rowIndex: 0, columnIndex: 0 });
     Object.defineProperty(n, "isNullObject", { value: true });
     return n;
   }
@@ -574,6 +581,11 @@ export function fakeExcel(model: WorkbookModel = new WorkbookModel()): FakeExcel
       {
         id: sheet.id,
         getRange: (address: string) => range(sheet, parseA1(address)),
+        getRangeByIndexes: (r: number, c: number, rowCount: number, columnCount: number) => {
+          if (rowCount < 1 || columnCount < 1) throw new Error(`InvalidArgument: getRangeByIndexes(${r}, ${c}, ${rowCount}, ${columnCount})`);
+          return range(sheet, { r0: r, c0: c, r1: r + rowCount - 1, c1: c + columnCount - 1 });
+        },
+        getCell: (r: number, c: number) => range(sheet, { r0: r, c0: c, r1: r, c1: c }),
         getUsedRange: (valuesOnly: boolean) => range(sheet, sheet.used(valuesOnly) ?? { r0: 0, c0: 0, r1: 0, c1: 0 }),
         activate: () => {
           for (const s of model.sheets) s.activated = s === sheet;
@@ -581,24 +593,6 @@ export function fakeExcel(model: WorkbookModel = new WorkbookModel()): FakeExcel
         freezePanes: {
           freezeRows: (n: number) => {
             sheet.frozenRows = n;
-          },
-        },
-        tables: {
-          add: (where: any, hasHeaders: boolean) => {
-            const rect: Rect = typeof where === "string" ? parseA1(where) : where.__rect;
-            if (!hasHeaders) throw new Error("fake: tables without headers are not simulated");
-            for (const t of model.tables) {
-              const o = t.rect;
-              if (t.sheet === sheet && !(rect.r1 < o.r0 || rect.r0 > o.r1 || rect.c1 < o.c0 || rect.c0 > o.c1)) throw new Error("InvalidOperation: tables cannot overlap");
-            }
-            const headers = Array.from({ length: rect.c1 - rect.c0 + 1 }, (_, j) => String(sheet.value(rect.r0, rect.c0 + j)));
-            if (headers.some((h) => h === "") || new Set(headers.map((h) => h.toLowerCase())).size !== headers.length) throw new Error("fake: headers must be unique and non-empty");
-            let n = 1;
-            while (model.nameTaken(`Table${n}`)) n++;
-            const t = new TableModel(`Table${n}`, model.newId(), sheet, rect.r0, rect.c0, rect.c1 - rect.c0 + 1, rect.r1 - rect.r0);
-            model.tables.push(t);
-            log.record("tables.add", a1(rect));
-            return table(t);
           },
         },
         charts: {
@@ -625,6 +619,25 @@ export function fakeExcel(model: WorkbookModel = new WorkbookModel()): FakeExcel
         },
       },
     );
+    // Set after the mock is made: office-addin-mock cannot hold a mock inside another's data.
+    w.tables = collection(log, () => model.tables.filter((t) => t.sheet === sheet).map(table), {
+      add: (where: any, hasHeaders: boolean) => {
+        const rect: Rect = typeof where === "string" ? parseA1(where) : where.__rect;
+        if (!hasHeaders) throw new Error("fake: tables without headers are not simulated");
+        for (const t of model.tables) {
+          const o = t.rect;
+          if (t.sheet === sheet && !(rect.r1 < o.r0 || rect.r0 > o.r1 || rect.c1 < o.c0 || rect.c0 > o.c1)) throw new Error("InvalidOperation: tables cannot overlap");
+        }
+        const headers = Array.from({ length: rect.c1 - rect.c0 + 1 }, (_, j) => String(sheet.value(rect.r0, rect.c0 + j)));
+        if (headers.some((h) => h === "") || new Set(headers.map((h) => h.toLowerCase())).size !== headers.length) throw new Error("fake: headers must be unique and non-empty");
+        let n = 1;
+        while (model.nameTaken(`Table${n}`)) n++;
+        const t = new TableModel(`Table${n}`, model.newId(), sheet, rect.r0, rect.c0, rect.c1 - rect.c0 + 1, rect.r1 - rect.r0);
+        model.tables.push(t);
+        log.record("tables.add", a1(rect));
+        return table(t);
+      },
+    });
     sheetFakes.set(sheet, w);
     return w;
   }
