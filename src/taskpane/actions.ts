@@ -5,6 +5,7 @@
 import type { Dataset } from "../core/data/schema";
 import { groupDigits } from "../core/data/vocabulary";
 import type { ReferenceChoice } from "../shared/reference-rate";
+import type { ChartOption } from "../core/sheet";
 import { insertChart } from "./excel/chart";
 import { cleanSelection } from "./excel/clean";
 import { cleanedLines, cleanQuestion } from "./clean-messages";
@@ -362,25 +363,47 @@ export async function answerClean(deps: Deps, choice: "overwrite" | "free" | "ca
   else if (choice === "free" && question.free) await clean(deps, { at: question.free.column });
 }
 
-/** Inserts a chart of a loaded table. */
-export async function chart(deps: Deps, tableName: string): Promise<void> {
+/**
+ * Inserts the chart of a loaded table, or updates the one it made before. A table holding several
+ * metrics or currencies is charted one at a time: the pane offers the choices (through the state)
+ * and calls again with the one picked.
+ * @param choice - the key of the metric and currency picked, or null
+ */
+export async function chart(deps: Deps, tableName: string, choice: string | null = null): Promise<void> {
   const state = deps.state();
   const record = state.records.find((r) => r.tableName === tableName);
   if (!record) return;
-  const title = t("chartTitle", record.lang, { title: titleOf(deps, record.datasetId), asOf: record.asOf });
+  const title = (o: ChartOption) => t("chartTitle", record.lang, { title: titleOf(deps, record.datasetId), metric: o.metric, currency: o.currency, asOf: record.asOf });
   deps.dispatch({ type: "busy", message: msg("busyChart") });
   try {
-    const result = await deps.excel((context) => insertChart(context, { record, title }));
+    const result = await deps.excel((context) => insertChart(context, { record, title, choice }));
     const table = record.tableName;
-    const lines =
-      result.kind === "inserted"
-        ? [msg("chartInserted", { table })]
-        : result.kind === "mixedCurrency"
-          ? [msg("chartMixed", { table, currencies: result.currencies.join(", ") })]
-          : result.kind === "missing"
-            ? [msg("chartMissing", { table })]
-            : [msg("chartColumnsMissing", { table })];
-    deps.dispatch({ type: "done", tone: result.kind === "inserted" ? "success" : "warning", lines });
+    if (result.kind === "choose") {
+      const options = result.options.map((o) => ({ key: o.key, metric: o.metric, currency: o.currency, figures: o.figures }));
+      deps.dispatch({ type: "chartChoice", choice: { table, options } });
+      deps.dispatch({ type: "done", tone: "info", lines: [msg("chartChoose", { table })] });
+      return;
+    }
+    deps.dispatch({ type: "chartChoice", choice: null });
+    switch (result.kind) {
+      case "inserted":
+      case "updated": {
+        const params = { table, metric: result.option.metric, currency: result.option.currency, points: result.points, data: result.data };
+        const lines = [msg(result.kind === "inserted" ? "chartInserted" : "chartUpdated", params)];
+        if (result.leftOut > 0) lines.push(msg("chartLeftOut", { count: result.leftOut }));
+        deps.dispatch({ type: "done", tone: "success", lines });
+        return;
+      }
+      case "missing":
+        deps.dispatch({ type: "done", tone: "warning", lines: [msg("chartMissing", { table })] });
+        return;
+      case "columnsMissing":
+        deps.dispatch({ type: "done", tone: "warning", lines: [msg("chartColumnsMissing", { table, columns: result.missing.join(", ") })] });
+        return;
+      case "empty":
+        deps.dispatch({ type: "done", tone: "warning", lines: [msg("chartEmpty", { table })] });
+        return;
+    }
   } catch (error) {
     deps.dispatch({ type: "done", tone: "error", lines: [msg("excelFailed", { detail: detail(error) })] });
   }

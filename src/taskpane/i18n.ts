@@ -177,14 +177,28 @@ export const UI = {
   cleanCancelled: { en: "Nothing was written.", ko: "아무것도 쓰지 않았습니다." },
   nothingSelected: { en: "The selected cells hold no data (nothing was written).", ko: "선택한 셀에 데이터가 없습니다(아무것도 쓰지 않았습니다)." },
 
-  chartTitle: { en: "{title} (as of {asOf})", ko: "{title}(기준일 {asOf})" },
-  chartInserted: { en: "Chart inserted beside {table}.", ko: "{table} 옆에 차트를 삽입했습니다." },
-  chartMixed: {
-    en: "No chart was inserted: {table} holds figures in {currencies}, and one axis cannot show dollars and won together.",
-    ko: "차트를 삽입하지 않았습니다. {table}에 {currencies} 수치가 섞여 있어 한 축에 달러와 원을 함께 표시할 수 없습니다.",
+  chartTitle: { en: "{title}: {metric}, {currency} (as of {asOf})", ko: "{title}: {metric}, {currency}(기준일 {asOf})" },
+  chartInserted: {
+    en: "{table}: a chart of {metric} in {currency} ({points} figures) was inserted; it reads the table through its data in {data}.",
+    ko: "{table}: {metric}({currency}, {points}개 수치) 차트를 삽입했습니다. 차트는 {data}의 데이터로 표를 읽습니다.",
   },
+  chartUpdated: {
+    en: "{table}: its chart was updated to {metric} in {currency} ({points} figures), with its data in {data}.",
+    ko: "{table}: 차트를 {metric}({currency}, {points}개 수치)로 갱신했습니다. 데이터는 {data}에 있습니다.",
+  },
+  chartLeftOut: { en: "{count} figures given as a range (no single value) were left out.", ko: "하나의 값이 아닌 범위로 주어진 수치 {count}개는 뺐습니다." },
+  chartChoose: {
+    en: "{table} holds several metrics or currencies, and one chart shows one of each: choose which to chart.",
+    ko: "{table}에는 여러 지표나 통화가 있는데 차트 하나에는 하나씩만 나타냅니다. 차트로 만들 것을 고르세요.",
+  },
+  chartOption: { en: "{metric} · {currency} ({figures})", ko: "{metric} · {currency}({figures}개)" },
+  chartOptionLabel: { en: "Chart {metric} in {currency} from {table}", ko: "{table}의 {metric}({currency}) 차트" },
+  chartEmpty: { en: "No chart was inserted: {table} has no figure with a single value.", ko: "차트를 삽입하지 않았습니다. {table}에 하나의 값으로 된 수치가 없습니다." },
   chartMissing: { en: "No chart was inserted: the table {table} was deleted or renamed.", ko: "차트를 삽입하지 않았습니다. {table} 표가 삭제되었거나 이름이 바뀌었습니다." },
-  chartColumnsMissing: { en: "No chart was inserted: the Company or Value column of {table} was renamed or deleted.", ko: "차트를 삽입하지 않았습니다. {table}의 회사 또는 값 열의 이름이 바뀌었거나 삭제되었습니다." },
+  chartColumnsMissing: {
+    en: "No chart was inserted: the column {columns} of {table} was renamed or deleted.",
+    ko: "차트를 삽입하지 않았습니다. {table}의 {columns} 열의 이름이 바뀌었거나 삭제되었습니다.",
+  },
 
   referenceLabel: { en: "Reference USD/KRW rate", ko: "기준 원/달러 환율" },
   referenceHelp: {

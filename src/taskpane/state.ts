@@ -57,10 +57,10 @@ export interface CleanQuestion {
   readonly free: { readonly column: number; readonly address: string } | null;
 }
 
-/** A chart the pane can insert when a table holds several metrics or currencies: the user picks one. */
+/** The charts the pane offers when a table holds several metrics or currencies: the user picks one. */
 export interface ChartChoice {
   readonly table: string;
-  readonly options: readonly { readonly key: string; readonly label: string }[];
+  readonly options: readonly { readonly key: string; readonly metric: string; readonly currency: string; readonly figures: number }[];
 }
 
 export interface SettingsDraft {
@@ -88,6 +88,8 @@ export interface State {
   readonly cleanUnit: UnitChoice;
   /** The unit the last clean read plain numbers in, and where it came from. */
   readonly cleanDetected: UnitUsed | null;
+  /** The metrics and currencies a table's chart may show, until the user picks one. */
+  readonly chartChoice: ChartChoice | null;
   readonly reference: ReferenceChoice | null;
   readonly feedUrl: string | null;
   /** The origins the page's Content-Security-Policy lets the pane fetch from (null: not restricted). */
@@ -110,6 +112,7 @@ export type Event =
   | { readonly type: "confirmClosed" }
   | { readonly type: "cleanUnit"; readonly unit: Partial<UnitChoice> }
   | { readonly type: "cleanDetected"; readonly unit: UnitUsed }
+  | { readonly type: "chartChoice"; readonly choice: ChartChoice | null }
   | { readonly type: "dismiss" }
   | { readonly type: "language"; readonly lang: Language }
   | { readonly type: "draft"; readonly draft: Partial<SettingsDraft> }
@@ -144,6 +147,7 @@ export function initialState(lang: Language, feedOrigins: readonly string[] | nu
     cleanQuestion: null,
     cleanUnit: { power: null, currency: null },
     cleanDetected: null,
+    chartChoice: null,
     reference: null,
     feedUrl: null,
     feedOrigins,
@@ -187,6 +191,8 @@ export function reduce(state: State, event: Event): State {
       return { ...state, cleanUnit: { ...state.cleanUnit, ...event.unit } };
     case "cleanDetected":
       return { ...state, cleanDetected: event.unit };
+    case "chartChoice":
+      return { ...state, chartChoice: event.choice };
     case "dismiss":
       return { ...state, status: null };
     case "language":

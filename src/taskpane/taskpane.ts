@@ -59,7 +59,7 @@ function boot(info: { host: Office.HostType | null }): void {
     target: (target) => dispatch({ type: "target", target }),
     load: () => void loadSelected(deps),
     refresh: (table) => void refresh(deps, table),
-    chart: (table) => void chart(deps, table),
+    chart: (table, choice) => void chart(deps, table, choice ?? null),
     clean: () => void clean(deps),
     cleanUnit: (unit) => dispatch({ type: "cleanUnit", unit }),
     answerClean: (choice) => void answerClean(deps, choice),

@@ -40,7 +40,7 @@ export interface Handlers {
   target(target: LoadTarget): void;
   load(): void;
   refresh(table?: string): void;
-  chart(table: string): void;
+  chart(table: string, choice?: string): void;
   clean(): void;
   cleanUnit(unit: Partial<UnitChoice>): void;
   answerClean(choice: "overwrite" | "free" | "cancel"): void;
@@ -503,7 +503,7 @@ export class PaneView {
   }
 
   private renderTables(state: State, force: boolean): void {
-    const key = JSON.stringify([state.lang, state.records, state.catalog.entries.map((e) => e.id)]);
+    const key = JSON.stringify([state.lang, state.records, state.catalog.entries.map((e) => e.id), state.chartChoice]);
     if (key !== this.lastTablesKey || force) {
       this.lastTablesKey = key;
       clear(this.tablesList);
@@ -523,7 +523,19 @@ export class PaneView {
     const chart = h("fluent-button", { size: "small", "aria-label": t("chartButtonLabel", state.lang, { table: record.tableName }) }, t("chartButton", state.lang));
     chart.addEventListener("click", () => this.on.chart(record.tableName));
     const line = t("tableLine", state.lang, { title, version: record.version, asOf: record.asOf, refreshed: record.refreshedAt.replace("T", " ").slice(0, 16) });
-    return h("li", { class: "table-item" }, h("span", { class: "name" }, record.tableName), h("span", { class: "meta" }, line), h("div", { class: "actions" }, refresh, chart));
+    const item = h("li", { class: "table-item" }, h("span", { class: "name" }, record.tableName), h("span", { class: "meta" }, line), h("div", { class: "actions" }, refresh, chart));
+    // The table holds several metrics or currencies: one button per chart it can show.
+    const choice = state.chartChoice?.table === record.tableName ? state.chartChoice : null;
+    if (choice) {
+      const picks = choice.options.map((o) => {
+        const params = { metric: o.metric, currency: o.currency, figures: o.figures, table: record.tableName };
+        const pick = h("fluent-button", { size: "small", "aria-label": t("chartOptionLabel", state.lang, params) }, t("chartOption", state.lang, params));
+        pick.addEventListener("click", () => this.on.chart(record.tableName, o.key));
+        return pick;
+      });
+      item.append(h("p", { class: "note" }, t("chartChoose", state.lang, { table: record.tableName })), h("div", { class: "actions chart-choices" }, ...picks));
+    }
+    return item;
   }
 
   private renderSettings(state: State, force: boolean): void {

@@ -240,6 +240,45 @@ describe("cleaning pasted amounts", () => {
   });
 });
 
+describe("charts", () => {
+  it("charts one metric in one currency with bars named by company and period, and a second click updates that chart", async () => {
+    const wb = await openWorkbook(session);
+    await loadDataset(wb, "Big tech capital expenditure");
+    await button(wb, "Insert a chart of AIFIN_bigtech_capex").click();
+    await paneSays(wb, /AIFIN_bigtech_capex holds several metrics or currencies/);
+    await button(wb, "Chart Capital expenditure in USD from AIFIN_bigtech_capex").click();
+    await paneSays(wb, /a chart of Capital expenditure in USD \(12 figures\) was inserted/);
+    const charts = wb.page.locator("figure.chart");
+    await expect(charts.count()).resolves.toBe(1);
+    await expect(charts.first().getAttribute("data-chart-type")).resolves.toBe("ColumnClustered");
+    await expect(charts.first().getAttribute("aria-label")).resolves.toMatch(/^Chart: Big tech capital expenditure: Capital expenditure, USD \(as of /);
+    // The data block beside the table: one label per bar, each a company and a period.
+    expect([await wb.text("P4"), await wb.text("Q4")]).toEqual(["Company, period", "Capital expenditure (USD bn)"]);
+    expect([await wb.text("P5"), await wb.text("P6")]).toEqual(["Microsoft FY2023", "Microsoft FY2024"]);
+    expect(await wb.text("Q6")).toBe("44.48");
+
+    await button(wb, "Insert a chart of AIFIN_bigtech_capex").click();
+    await button(wb, "Chart Capex guidance in USD from AIFIN_bigtech_capex").click();
+    await paneSays(wb, /its chart was updated to Capex guidance in USD \(2 figures\)/);
+    await expect(charts.count()).resolves.toBe(1);
+    await expect(charts.first().getAttribute("aria-label")).resolves.toMatch(/Capex guidance, USD/);
+    expect(await wb.text("P7")).toBe("");
+    await expectClean(wb);
+    await wb.page.close();
+  });
+
+  it("draws the USD/KRW rates as a line over periods", async () => {
+    const wb = await openWorkbook(session);
+    await loadDataset(wb, "USD/KRW reference rates");
+    await button(wb, "Insert a chart of AIFIN_usd_krw_rates").click();
+    await button(wb, "Chart Quarterly average in KRW from AIFIN_usd_krw_rates").click();
+    await paneSays(wb, /a chart of Quarterly average in KRW \(4 figures\) was inserted/);
+    await expect(wb.page.locator("figure.chart").first().getAttribute("data-chart-type")).resolves.toBe("Line");
+    await expectClean(wb);
+    await wb.page.close();
+  });
+});
+
 describe("the feed URL setting", () => {
   it("refuses a feed this build's security policy would block, and says how to build for it", async () => {
     const wb = await openWorkbook(session);

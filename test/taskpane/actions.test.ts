@@ -339,15 +339,26 @@ describe("the pane's actions", () => {
     });
   });
 
-  it("inserts a chart titled with the dataset and its as-of date", async () => {
+  it("offers the metrics of a table to chart, then inserts the one picked, titled with the dataset, metric, currency and as-of date", async () => {
     const h = harness();
     h.feed.publish(allDatasets());
     await start(h.deps, "en-US", true);
     h.deps.dispatch({ type: "select", id: "bigtech-capex" });
     await loadSelected(h.deps);
     await chart(h.deps, "AIFIN_bigtech_capex");
-    expect(h.status()).toEqual(["Chart inserted beside AIFIN_bigtech_capex."]);
-    const sheet = h.model.sheets.find((s) => s.charts.length > 0);
-    expect(sheet?.charts[0].chart.title.text).toBe(`${datasetById("bigtech-capex").meta.title.en} (as of 2025-08-27)`);
+    expect(h.status()).toEqual(["AIFIN_bigtech_capex holds several metrics or currencies, and one chart shows one of each: choose which to chart."]);
+    const choice = h.state.chartChoice;
+    expect(choice?.options.map((o) => o.metric)).toEqual(["Capital expenditure", "AI data-center infrastructure plan", "Capex guidance", "AI investment"]);
+    await chart(h.deps, "AIFIN_bigtech_capex", choice!.options[2].key);
+    expect(h.state.chartChoice).toBeNull();
+    const sheet = h.model.sheets.find((s) => s.charts.length > 0)!;
+    expect(h.status()).toEqual([
+      `AIFIN_bigtech_capex: a chart of Capex guidance in USD (2 figures) was inserted; it reads the table through its data in '${sheet.name}'!P4:Q6.`,
+      "1 figures given as a range (no single value) were left out.",
+    ]);
+    expect(sheet.charts[0].title).toBe(`${datasetById("bigtech-capex").meta.title.en}: Capex guidance, USD (as of 2025-08-27)`);
+    await chart(h.deps, "AIFIN_bigtech_capex", choice!.options[0].key);
+    expect(h.status()[0]).toMatch(/^AIFIN_bigtech_capex: its chart was updated to Capital expenditure in USD \(12 figures\)/);
+    expect(sheet.charts).toHaveLength(1);
   });
 });

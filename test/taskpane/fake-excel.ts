@@ -85,11 +85,23 @@ export function retype(input: Value): CellData | null {
   return { value: input };
 }
 
+/** A chart of a sheet: what the add-in set on it (addresses of its data, categories and position). */
+export interface ChartModel {
+  name: string;
+  type: string;
+  source: string;
+  seriesBy: string;
+  title: string;
+  legendVisible: boolean;
+  xValues: string | null;
+  position: string | null;
+}
+
 export class SheetModel {
   readonly cells = new Map<string, CellData>();
   frozenRows = 0;
   activated = false;
-  readonly charts: Array<{ type: string; source: string; seriesBy: string; chart: any }> = [];
+  readonly charts: ChartModel[] = [];
   readonly conditionalFormats: Array<{ address: string; type: string; rule: any }> = [];
   /** Dynamic-array results: the anchor (the formula's cell) and the cells it spills into. */
   readonly spills: Array<{ anchor: { r: number; c: number }; rect: Rect }> = [];
@@ -518,6 +530,10 @@ export function fakeExcel(model: WorkbookModel = new WorkbookModel()): FakeExcel
           if (log.record("delete", a1(rect))) model.deleteCells(sheet, rect);
         },
         select: () => undefined,
+        clear: () => {
+          if (!log.record("clear", a1(rect))) return;
+          for (let i = rect.r0; i <= rect.r1; i++) for (let j = rect.c0; j <= rect.c1; j++) sheet.set(i, j, undefined);
+        },
       },
       {
         values: {
@@ -595,20 +611,6 @@ export function fakeExcel(model: WorkbookModel = new WorkbookModel()): FakeExcel
             sheet.frozenRows = n;
           },
         },
-        charts: {
-          add: (type: string, source: any, seriesBy: string) => {
-            const c = mock(log, {
-              name: "",
-              title: { text: "" },
-              legend: { visible: true },
-              series: { getItemAt: () => ({ setXAxisValues: (r: any) => (c.__xValues = r.__address) }) },
-              setPosition: (start: any) => (c.__position = start.__address),
-            });
-            sheet.charts.push({ type, source: source.__address, seriesBy, chart: c });
-            log.record("charts.add", type);
-            return c;
-          },
-        },
       },
       {
         name: {
@@ -619,6 +621,37 @@ export function fakeExcel(model: WorkbookModel = new WorkbookModel()): FakeExcel
         },
       },
     );
+    const chartProxy = (c: ChartModel | undefined): any => {
+      const proxy = mock(log, {
+        name: c?.name ?? "",
+        setPosition: (start: any) => (log.record("chart.setPosition", start.__address) && c ? (c.position = start.__address) : undefined),
+        setData: (source: any, seriesBy: string) => {
+          if (log.record("chart.setData", source.__address) && c) Object.assign(c, { source: source.__address, seriesBy });
+        },
+      });
+      Object.defineProperty(proxy, "isNullObject", { value: c === undefined });
+      if (!c) return proxy;
+      Object.defineProperty(proxy, "name", { get: () => c.name, set: (v: string) => log.record("chart.name", v) && (c.name = v) });
+      Object.defineProperty(proxy, "chartType", { get: () => c.type, set: (v: string) => log.record("chart.chartType", v) && (c.type = v) });
+      proxy.title = Object.defineProperty({}, "text", { get: () => c.title, set: (v: string) => log.record("chart.title", v) && (c.title = v) });
+      proxy.legend = Object.defineProperty({}, "visible", { get: () => c.legendVisible, set: (v: boolean) => log.record("chart.legend", v) && (c.legendVisible = v) });
+      proxy.series = { getItemAt: () => ({ setXAxisValues: (r: any) => log.record("series.setXAxisValues", r.__address) && (c.xValues = r.__address) }) };
+      return proxy;
+    };
+    const chartNamed = (name: string) => sheet.charts.find((c) => c.name.toLowerCase() === name.toLowerCase());
+    w.charts = {
+      add: (type: string, source: any, seriesBy: string) => {
+        const c: ChartModel = { name: `Chart ${sheet.charts.length + 1}`, type, source: source.__address, seriesBy, title: "", legendVisible: true, xValues: null, position: null };
+        if (log.record("charts.add", type)) sheet.charts.push(c);
+        return chartProxy(c);
+      },
+      getItem: (name: string) => {
+        const c = chartNamed(name);
+        if (!c) throw new Error(`ItemNotFound: chart ${name}`);
+        return chartProxy(c);
+      },
+      getItemOrNullObject: (name: string) => chartProxy(chartNamed(name)),
+    };
     // Set after the mock is made: office-addin-mock cannot hold a mock inside another's data.
     w.tables = collection(log, () => model.tables.filter((t) => t.sheet === sheet).map(table), {
       add: (where: any, hasHeaders: boolean) => {
@@ -730,7 +763,16 @@ export function fakeExcel(model: WorkbookModel = new WorkbookModel()): FakeExcel
         getItem: (name: string) => {
           const n = model.names.find((x) => x.name.toLowerCase() === name.toLowerCase());
           if (!n) throw new Error(`ItemNotFound: name ${name}`);
-          return { getRange: () => range(n.sheet, n.rect) };
+          return {
+            getRange: () => range(n.sheet, n.rect),
+            delete: () => (log.record("names.delete", name) ? model.names.splice(model.names.indexOf(n), 1) : undefined),
+          };
+        },
+        getItemOrNullObject: (name: string) => {
+          const n = model.names.find((x) => x.name.toLowerCase() === name.toLowerCase());
+          const item = mock(log, { name: n?.name ?? "" });
+          Object.defineProperty(item, "isNullObject", { value: n === undefined });
+          return item;
         },
       },
     ),

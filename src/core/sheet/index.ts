@@ -30,3 +30,4 @@ export { columnLetters, fixedColumnCell } from "./address";
 export { currencyOfFormat, planClean, type CleanColumn, type CleanOptions, type CleanPlan, type UnitChoice } from "./clean";
 export { findUnitCaption, isUnitCaption, readUnitHeader, unitName, type FoundUnit, type StatementUnit } from "./statement-unit";
 export { nextFreeColumns, onlyValues, rectAddress, targetObstacles, type CellRect, type Obstacle, type SheetPicture, type SheetSpill, type SheetTable } from "./clean-target";
+export { CHART_COLUMNS, chartColumnIndexes, planChart, type ChartColumn, type ChartOption, type ChartPlan, type ChartPoint } from "./chart";
