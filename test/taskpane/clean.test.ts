@@ -27,7 +27,7 @@ describe("cleanSelection", () => {
   it("writes numeric USD and KRW columns beside the pasted text, with the parser's readings", async () => {
     const model = workbookWith(["Amount", "30억 달러(약 3조9600억 원)", "$3B", "5,803억원"]);
     const { result, log } = await clean(model);
-    expect(result).toMatchObject({ kind: "cleaned", read: 3, unread: 0, published: 1, differing: 0, address: "Sheet1!B2:B5", target: "Sheet1!C2:F5", syncs: 3 });
+    expect(result).toMatchObject({ kind: "cleaned", read: 3, unread: 0, published: 1, differing: 0, address: "Sheet1!B2:B5", target: "Sheet1!C2:F5", syncs: 4 });
     expect(model.grid("Sheet1", "C2:E5")).toEqual([
       ["USD", "KRW", "Published KRW"],
       [3000000000, 3960000000000, 3960000000000],
@@ -37,7 +37,8 @@ describe("cleanSelection", () => {
     expect(model.sheets[0].get(2, 2)?.format).toBe("$#,##0");
     expect(model.sheets[0].get(4, 2)?.format).toBe("$#,##0.00");
     expect(model.sheets[0].get(2, 3)?.format).toBe("₩#,##0");
-    expect(log.syncs).toBe(3);
+    // The selection's extent, its data (and the rows above, the tables), the target and the columns beside it, the writes.
+    expect(log.syncs).toBe(4);
   });
 
   it("marks cells it could not read, with the reason, and never writes a guess", async () => {
@@ -64,7 +65,7 @@ describe("cleanSelection", () => {
       cells: 1,
       address: "Sheet1!B2:B3",
       target: { address: "Sheet1!C2:E3", columns: 3, free: { column: 4, address: "Sheet1!E2:G3" } },
-      syncs: 2,
+      syncs: 3,
     });
     expect(model.snapshot()).toBe(before);
     const second = await clean(model, true);
@@ -165,6 +166,22 @@ describe("cleanSelection", () => {
       expect(model.snapshot()).toBe(before);
       expect(result).toMatchObject({ kind: "blocked", obstacles: [{ kind: "formulas", cells: ["D3"], count: 1 }] });
     });
+  });
+
+  it("reads the target's cells and one small answer for each column beside it, not the whole width of a large sheet", async () => {
+    const model = new WorkbookModel();
+    const sheet = model.sheets[0];
+    const rows = 2000;
+    for (let r = 0; r < rows; r++) {
+      sheet.set(r, 0, { value: `$${r + 1}B` });
+      for (let c = 1; c < 30; c++) sheet.set(r, c, { value: `cell ${r}-${c}` });
+    }
+    model.selection = { sheet, rect: { r0: 0, c0: 0, r1: rows - 1, c1: 0 } };
+    const { result, log } = await clean(model);
+    expect(result).toMatchObject({ kind: "needsConfirmation", target: { free: { column: 30 } } });
+    // The target (3 columns × 2,000 rows, values and formulas) is about 200 KB; the 29 columns beside, read whole, would be 2 MB.
+    const targetBytes = 3 * rows * 2 * JSON.stringify("cell 1999-29").length;
+    expect(log.responses[2]).toBeLessThan(targetBytes * 1.5);
   });
 
   describe("statement tables", () => {

@@ -28,8 +28,10 @@ export interface SheetSpill {
 export interface SheetPicture {
   readonly tables: readonly SheetTable[];
   readonly spills: readonly SheetSpill[];
-  /** What a cell holds: nothing, a value, or a formula. Cells the adapter did not read are "unknown". */
+  /** What a cell of the target holds: nothing, a value, or a formula; "unknown" where it was not read. */
   cell(row: number, column: number): "empty" | "value" | "formula" | "unknown";
+  /** Whether a column holds anything in the rows written (the free-column search asks one answer a column). */
+  column(column: number): "empty" | "occupied" | "unknown";
 }
 
 export type Obstacle =
@@ -135,8 +137,7 @@ export function nextFreeColumns(rows: readonly [number, number], from: number, w
     const column: CellRect = { r0, c0: c, r1, c1: c };
     if (sheet.tables.some((t) => overlap(t.rect, column) || edgeOf(t.rect, column))) return false;
     if (sheet.spills.some((s) => overlap(s.rect, column))) return false;
-    for (let r = r0; r <= r1; r++) if (sheet.cell(r, c) !== "empty") return false;
-    return true;
+    return sheet.column(c) === "empty";
   };
   let run = 0;
   for (let c = from; c <= LAST_COLUMN; c++) {

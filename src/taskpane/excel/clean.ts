@@ -133,9 +133,6 @@ export async function cleanSelection(context: Excel.RequestContext, request: Cle
   const aboveC1 = Math.min(usedRect.c1, data.c1 + BESIDE_COLUMNS);
   const above = aboveRows > 0 ? sheet.getRangeByIndexes(data.r0 - aboveRows, aboveC0, aboveRows, aboveC1 - aboveC0 + 1) : null;
   above?.load("values, formulas");
-  const besideEnd = Math.min(usedRect.c1, data.c1 + BESIDE_COLUMNS);
-  const beside = besideEnd > data.c1 ? sheet.getRangeByIndexes(data.r0, data.c1 + 1, rows, besideEnd - data.c1) : null;
-  beside?.load("values, formulas");
   const tableRanges = tables.items.map((t) => {
     const whole = t.getRange();
     whole.load("rowIndex, columnIndex, rowCount, columnCount");
@@ -147,6 +144,7 @@ export async function cleanSelection(context: Excel.RequestContext, request: Cle
   let syncs = 2;
 
   const values = area.values as unknown[][];
+  const formulas = area.formulas as unknown[][];
   if (values.every((row) => row.every((v) => v === "" || v === null))) return { kind: "nothingSelected", syncs };
   const caption: FoundUnit | null = above ? findUnitCaption(above.values as unknown[][]) : null;
   const plan = planClean(values, area.numberFormat as unknown[][], request.rate, request.lang, {
@@ -158,39 +156,53 @@ export async function cleanSelection(context: Excel.RequestContext, request: Cle
   const start = request.at ?? data.c1 + 1;
   const target: CellRect = { r0: data.r0, c0: start, r1: data.r1, c1: start + columns - 1 };
 
-  // Formulas that may spill into the target: in the selection, above it, or to its right.
+  // What is in the target, cell by cell; whether each column to the right holds anything in these
+  // rows (one small answer a column, however many rows); and the spills of formulas that may reach
+  // the target (in the selection or above it).
+  const inTarget = sheet.getRangeByIndexes(target.r0, target.c0, rows, columns);
+  inTarget.load("values, formulas");
+  const probeEnd = Math.min(usedRect.c1, data.c1 + BESIDE_COLUMNS);
+  const probes = new Map<number, Excel.Range>();
+  for (let c = data.c1 + 1; c <= probeEnd; c++) {
+    const probe = sheet.getRangeByIndexes(data.r0, c, rows, 1).getUsedRangeOrNullObject(true);
+    probe.load("address");
+    probes.set(c, probe);
+  }
   const anchors: Array<{ row: number; column: number }> = [];
-  const collect = (formulas: unknown[][] | undefined, r0: number, c0: number) =>
-    formulas?.forEach((row, i) => row.forEach((f, j) => (isFormula(f) && c0 + j <= target.c1 ? anchors.push({ row: r0 + i, column: c0 + j }) : undefined)));
-  collect(area.formulas as unknown[][], data.r0, data.c0);
+  const collect = (found: unknown[][] | undefined, r0: number, c0: number) =>
+    found?.forEach((row, i) => row.forEach((f, j) => (isFormula(f) && c0 + j <= target.c1 ? anchors.push({ row: r0 + i, column: c0 + j }) : undefined)));
+  collect(formulas, data.r0, data.c0);
   collect(above?.formulas as unknown[][] | undefined, data.r0 - aboveRows, aboveC0);
-  collect(beside?.formulas as unknown[][] | undefined, data.r0, data.c1 + 1);
   const checked = anchors.slice(0, MAX_ANCHORS).map((a) => {
     const spill = sheet.getCell(a.row, a.column).getSpillingToRangeOrNullObject();
     spill.load("rowIndex, columnIndex, rowCount, columnCount");
     return { anchor: a, spill };
   });
-  if (checked.length > 0) {
-    await context.sync();
-    syncs++;
-  }
+  await context.sync();
+  syncs++;
   const spills: SheetSpill[] = checked.filter((c) => !c.spill.isNullObject).map((c) => ({ anchor: c.anchor, rect: rectOf(c.spill) }));
 
-  const besideValues = beside?.values as unknown[][] | undefined;
-  const besideFormulas = beside?.formulas as unknown[][] | undefined;
+  const targetValues = inTarget.values as unknown[][];
+  const targetFormulas = inTarget.formulas as unknown[][];
+  const outsideUsed = (row: number, column: number) => row < usedRect.r0 || row > usedRect.r1 || column < usedRect.c0 || column > usedRect.c1;
   const picture: SheetPicture = {
     tables: tableRanges.map((t) => ({ name: t.name, rect: rectOf(t.whole), headers: ((t.header.values as unknown[][])[0] ?? []).map(String) })),
     spills,
     cell(row, column) {
-      if (row < usedRect.r0 || row > usedRect.r1 || column < usedRect.c0 || column > usedRect.c1) return "empty";
-      const i = row - data.r0;
-      const inData = column >= data.c0 && column <= data.c1;
-      const inBeside = column > data.c1 && column <= besideEnd;
-      if (i < 0 || i >= rows || !(inData || inBeside)) return "unknown";
-      const value = inData ? values[i][column - data.c0] : besideValues?.[i]?.[column - data.c1 - 1];
-      const formula = inData ? (area.formulas as unknown[][])[i][column - data.c0] : besideFormulas?.[i]?.[column - data.c1 - 1];
-      if (isFormula(formula)) return "formula";
-      return value === "" || value === null || value === undefined ? "empty" : "value";
+      if (row >= target.r0 && row <= target.r1 && column >= target.c0 && column <= target.c1) {
+        const i = row - target.r0;
+        const j = column - target.c0;
+        if (isFormula(targetFormulas[i][j])) return "formula";
+        const value = targetValues[i][j];
+        return value === "" || value === null || value === undefined ? "empty" : "value";
+      }
+      return outsideUsed(row, column) ? "empty" : "unknown";
+    },
+    column(column) {
+      if (column > usedRect.c1 || column < usedRect.c0) return "empty";
+      const probe = probes.get(column);
+      if (probe === undefined) return "unknown";
+      return probe.isNullObject ? "empty" : "occupied";
     },
   };
   // Anchors not checked (a sheet full of formulas): their spills are unknown, so the cells are not written blindly.

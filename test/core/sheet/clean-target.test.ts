@@ -2,12 +2,16 @@ import { nextFreeColumns, onlyValues, rectAddress, targetObstacles, type SheetPi
 
 /** A sheet with tables, spills and cells given as "r,c" → "value" | "formula". */
 function picture(options: { tables?: SheetTable[]; spills?: SheetPicture["spills"]; cells?: Record<string, "value" | "formula"> } = {}): SheetPicture {
+  const cells = options.cells ?? {};
   return {
     tables: options.tables ?? [],
     spills: options.spills ?? [],
-    cell: (r, c) => options.cells?.[`${r},${c}`] ?? "empty",
+    cell: (r, c) => cells[`${r},${c}`] ?? "empty",
+    // The rows a test asks about are 0-5: a column is occupied when any of them holds something.
+    column: (c) => (Object.keys(cells).some((k) => Number(k.split(",")[1]) === c && rowsAsked.includes(Number(k.split(",")[0]))) ? "occupied" : "empty"),
   };
 }
+let rowsAsked: number[] = [0, 1, 2];
 
 // AIFIN_bigtech_capex as loaded: header row 4 (index 3), 17 figures, columns A:N.
 const CAPEX: SheetTable = {
@@ -44,7 +48,7 @@ describe("targetObstacles", () => {
   });
 
   it("does not write over cells it could not read", () => {
-    expect(targetObstacles({ r0: 0, c0: 0, r1: 0, c1: 1 }, { tables: [], spills: [], cell: () => "unknown" })).toEqual([{ kind: "unknown", count: 2 }]);
+    expect(targetObstacles({ r0: 0, c0: 0, r1: 0, c1: 1 }, { tables: [], spills: [], cell: () => "unknown", column: () => "unknown" })).toEqual([{ kind: "unknown", count: 2 }]);
   });
 });
 
@@ -55,9 +59,15 @@ describe("nextFreeColumns", () => {
 
   it("skips columns holding anything in the rows written, and needs `width` of them in a row", () => {
     const p = picture({ cells: { "2,1": "value", "0,3": "formula" } });
+    rowsAsked = [0, 1, 2];
     expect(nextFreeColumns([0, 2], 1, 2, p)).toBe(4);
     expect(nextFreeColumns([0, 2], 1, 1, p)).toBe(2);
+    rowsAsked = [3, 4, 5];
     expect(nextFreeColumns([3, 5], 1, 2, p)).toBe(1);
+  });
+
+  it("does not count a column it could not read as free", () => {
+    expect(nextFreeColumns([0, 0], 1, 1, { tables: [], spills: [], cell: () => "empty", column: (c) => (c < 4 ? "unknown" : "empty") })).toBe(4);
   });
 
   it("is null when the sheet has no room left", () => {
