@@ -331,6 +331,9 @@ export async function clean(deps: Deps, answer: CleanAnswer = {}): Promise<void>
       case "nothingSelected":
         deps.dispatch({ type: "done", tone: "warning", lines: [msg("nothingSelected")] });
         return;
+      case "noAmounts":
+        deps.dispatch({ type: "done", tone: "warning", lines: [msg("cleanNoAmounts", { columns: result.labels.join(", ") })] });
+        return;
       case "cleaned":
         deps.dispatch({ type: "cleanDetected", unit: result.unit });
         deps.dispatch({ type: "done", tone: result.unread > 0 ? "warning" : "success", lines: cleanedLines(result, state.lang) });

@@ -175,6 +175,10 @@ export const UI = {
   overwrite: { en: "Overwrite", ko: "덮어쓰기" },
   cancel: { en: "Cancel", ko: "취소" },
   cleanCancelled: { en: "Nothing was written.", ko: "아무것도 쓰지 않았습니다." },
+  cleanNoAmounts: {
+    en: "Nothing was written: no column of the selection holds amounts (columns {columns} read as labels). Select the amount columns, or choose a unit and currency for plain numbers.",
+    ko: "아무것도 쓰지 않았습니다. 선택 영역에 금액 열이 없습니다({columns} 열은 항목 이름으로 읽었습니다). 금액 열을 선택하거나 숫자의 단위와 통화를 고르세요.",
+  },
   nothingSelected: { en: "The selected cells hold no data (nothing was written).", ko: "선택한 셀에 데이터가 없습니다(아무것도 쓰지 않았습니다)." },
 
   chartTitle: { en: "{title}: {metric}, {currency} (as of {asOf})", ko: "{title}: {metric}, {currency}(기준일 {asOf})" },

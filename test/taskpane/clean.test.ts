@@ -184,6 +184,16 @@ describe("cleanSelection", () => {
     expect(log.responses[2]).toBeLessThan(targetBytes * 1.5);
   });
 
+  it("writes nothing when no column of several holds amounts, and names them", async () => {
+    const model = new WorkbookModel();
+    const sheet = model.sheets[0];
+    [["Company", "Country"], ["Naver", "Korea"], ["Meta", "US"]].forEach((row, r) => row.forEach((v, c) => sheet.set(r, c, { value: v })));
+    model.selection = { sheet, rect: { r0: 0, c0: 0, r1: 2, c1: 1 } };
+    const before = model.snapshot();
+    expect((await clean(model)).result).toEqual({ kind: "noAmounts", labels: ["A", "B"], syncs: 2 });
+    expect(model.snapshot()).toBe(before);
+  });
+
   describe("statement tables", () => {
     it("reads a column under (단위: 억원) in the row above the selection, and says where the unit came from", async () => {
       const model = workbookWith(["(단위: 억원)", "5803", "1,234", "(4,000)", "△4,000"], "B1");

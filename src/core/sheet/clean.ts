@@ -261,9 +261,13 @@ export function planClean(
   const labelText = (i: number, j: number): boolean => typeof cell(i, j) === "string" && !isEmpty(cell(i, j)) && !amountLike(i, j);
 
   const firstRow = Array.from({ length: width }, (_, j) => j);
+  // A header: labels ("구분", "FY2024", "2024년") and years, or — across columns — consecutive
+  // years alone ("", 2022, 2023, 2024: statements leave the corner blank).
+  const years = firstRow.map((j) => cell(first, j)).filter((v) => !isEmpty(v));
+  const yearRun = width > 1 && years.length >= 2 && years.every(isYearLike) && years.every((y, k) => k === 0 || Math.abs(Number(y) - Number(years[k - 1])) === 1);
   const headerRow =
     values.length - first > 1 &&
-    firstRow.some((j) => labelText(first, j)) &&
+    (firstRow.some((j) => labelText(first, j)) || yearRun) &&
     firstRow.every((j) => isEmpty(cell(first, j)) || labelText(first, j) || isYearLike(cell(first, j)))
       ? first
       : -1;
@@ -286,7 +290,9 @@ export function planClean(
         if (isYearLike(cell(i, j)) && currencyOfFormat(format(i, j)) === null) years++;
       } else labels++;
     }
-    (amounts > 0 && amounts >= labels && years < amounts ? amountColumns : labelColumns).push(j);
+    // A column of years alone is a Year column, unless a unit applies (under 억원, 2,050 is a figure).
+    const yearColumn = years === amounts && plainUnit.power === 0;
+    (amounts > 0 && amounts >= labels && !yearColumn ? amountColumns : labelColumns).push(j);
   }
 
   // Each amount column under its own unit (a column title may state one).

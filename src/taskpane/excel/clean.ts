@@ -74,7 +74,9 @@ export type CleanResult =
   | { readonly kind: "blocked"; readonly obstacles: readonly Obstacle[]; readonly target: CleanTarget; readonly syncs: number }
   /** Only values stand in the way: ask the user, then call again with overwrite (or at the free columns). */
   | { readonly kind: "needsConfirmation"; readonly cells: number; readonly address: string; readonly target: CleanTarget; readonly syncs: number }
-  | { readonly kind: "nothingSelected"; readonly syncs: number };
+  | { readonly kind: "nothingSelected"; readonly syncs: number }
+  /** Several columns, none of them amounts (all labels): nothing written. */
+  | { readonly kind: "noAmounts"; readonly labels: readonly string[]; readonly syncs: number };
 
 /** Fill of output cells that could not be read. */
 const UNREAD_FILL = "#FFC7CE";
@@ -152,6 +154,7 @@ export async function cleanSelection(context: Excel.RequestContext, request: Cle
     above: caption,
     columnNames: Array.from({ length: width }, (_, j) => columnLetters(data.c0 + j)),
   });
+  if (plan.amountColumns.length === 0) return { kind: "noAmounts", labels: plan.labelColumns.map((j) => columnLetters(data.c0 + j)), syncs };
   const columns = plan.columns.length;
   const start = request.at ?? data.c1 + 1;
   const target: CellRect = { r0: data.r0, c0: start, r1: data.r1, c1: start + columns - 1 };

@@ -178,6 +178,25 @@ describe("planClean on statement tables", () => {
       expect(plan.values[3].slice(0, 4)).toEqual([-303030.3, -400000000, -151515.15, -200000000]);
     });
 
+    it("takes a row of consecutive years over a blank corner as the header, and amounts in years' range as amounts", () => {
+      const plan = clean([
+        ["(단위: 억원)", "", ""],
+        ["", 2023, 2024],
+        ["매출액", 2050, 2100],
+      ]);
+      expect(plan).toMatchObject({ headerRow: 1, amountColumns: [1, 2], labelColumns: [0] });
+      expect(plan.values[2].slice(0, 4)).toEqual([155303030.3, 205000000000, 159090909.09, 210000000000]);
+    });
+
+    it("reads a first row of figures that only look like years as figures", () => {
+      const plan = clean([
+        [2050, 2031],
+        [5803, 6100],
+      ], { chosen: { power: 8, currency: "KRW" } });
+      expect(plan.headerRow).toBe(-1);
+      expect(plan.read).toBe(4);
+    });
+
     it("names columns by their letters when there is no header row", () => {
       const plan = clean([["$3B", "$4B"]], { columnNames: ["B", "C"] });
       expect(plan.headerRow).toBe(-1);
