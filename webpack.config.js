@@ -4,6 +4,9 @@
  *   npm run build                                   production, manifest keeps dev URLs (warned)
  *   AIFIN_PROD_URL=https://host/path/ npm run build production manifest with every dev URL replaced
  *   npm run build -- --env prodUrl=https://host/path/   same, as a webpack --env
+ *   --env outDir=<folder>                           build into another folder than dist/ (npm test's
+ *                                                   production-URL check uses .build-check/, so
+ *                                                   dist/ stays what `npm start` serves)
  */
 const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
@@ -18,8 +21,10 @@ const DEV_PORT = 3000;
 module.exports = (env = {}, argv = {}) => {
   const production = argv.mode !== "development";
   const prodUrl = env.prodUrl || process.env.AIFIN_PROD_URL || "";
+  const outDir = path.resolve(__dirname, env.outDir || "dist");
 
-  // The feed the pane may refresh from besides its own origin (settings may name only this one).
+  // The feeds the pane may refresh from besides its own origin (one https URL, or several separated
+  // by commas): the page's CSP allows their origins, and the feed-URL setting accepts only those.
   const feedUrl = env.feedUrl || process.env.AIFIN_FEED_URL || "";
   const csp = contentSecurityPolicy(feedUrl);
 
@@ -41,7 +46,7 @@ module.exports = (env = {}, argv = {}) => {
     },
     experiments: { layers: true },
     output: {
-      path: path.resolve(__dirname, "dist"),
+      path: outDir,
       filename: "[name].js",
       clean: true,
     },
@@ -85,7 +90,7 @@ module.exports = (env = {}, argv = {}) => {
         apply(compiler) {
           compiler.hooks.done.tap("AifinManifestNotice", () => {
             if (production && !prodUrl) {
-              console.warn(`[aifin] dist/manifest.xml still points at ${DEV_BASE_URL}: set AIFIN_PROD_URL or --env prodUrl=… for a production manifest.`);
+              console.warn(`[aifin] ${path.relative(__dirname, outDir)}/manifest.xml still points at ${DEV_BASE_URL}: set AIFIN_PROD_URL or --env prodUrl=… for a production manifest.`);
             }
           });
         },

@@ -235,14 +235,32 @@ describe("readPngSize", () => {
   });
 });
 
-// The production build (webpack) writes dist/manifest.xml; when it exists it must be deployable.
-// A dev build copies manifest.xml unchanged; once any dev URL has been replaced it is a production
-// manifest and none may be left (the first-occurrence-only replace bug shows up here).
+// `npm test` builds twice: dist/ as `npm run build` makes it (the development manifest that
+// `npm start` serves and the README tells a newcomer to sideload), and the production-URL check
+// (`npm run build:check`) into its own folder, .build-check/, so dist/ never points elsewhere.
 const DIST = path.join(ROOT, "dist");
-const DIST_MANIFEST = path.join(DIST, "manifest.xml");
-(fs.existsSync(DIST_MANIFEST) ? test : test.skip)("dist/manifest.xml (when built) passes the checks against dist/", () => {
-  const built = fs.readFileSync(DIST_MANIFEST, "utf8");
-  const production = count(built, DEV_BASE_URL) < count(SOURCE, DEV_BASE_URL);
-  const assetsDir = fs.existsSync(path.join(DIST, "assets")) ? path.join(DIST, "assets") : ASSETS;
-  expect(checkManifest(built, { assetsDir, production, distDir: DIST })).toEqual([]);
+const CHECK = path.join(ROOT, ".build-check");
+const CHECK_URL = "https://aifin.example.com/addin/";
+
+describe("the built manifests", () => {
+  test("dist/manifest.xml is the development manifest (every URL on localhost), and passes the checks against dist/", () => {
+    const built = fs.readFileSync(path.join(DIST, "manifest.xml"), "utf8");
+    expect(built).toBe(SOURCE);
+    expect(built).not.toContain("aifin.example.com");
+    expect(checkManifest(built, { assetsDir: path.join(DIST, "assets"), production: false, distDir: DIST })).toEqual([]);
+  });
+
+  test("no file in dist/ names the production check's URL", () => {
+    const files = (dir: string): string[] =>
+      fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+    const naming = files(DIST).filter((f) => /\.(xml|html|json|js)$/.test(f) && fs.readFileSync(f, "utf8").includes("aifin.example.com"));
+    expect(naming.map((f) => path.relative(ROOT, f))).toEqual([]);
+  });
+
+  test("the production-URL check (.build-check/) replaced every development URL, and passes the checks against its own output", () => {
+    const built = fs.readFileSync(path.join(CHECK, "manifest.xml"), "utf8");
+    expect(count(built, DEV_BASE_URL)).toBe(0);
+    expect(count(built, CHECK_URL)).toBe(count(SOURCE, DEV_BASE_URL));
+    expect(checkManifest(built, { assetsDir: path.join(CHECK, "assets"), production: true, distDir: CHECK })).toEqual([]);
+  });
 });

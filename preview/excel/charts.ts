@@ -1,10 +1,11 @@
-/* Excel.Chart and ChartCollection: type, source, title, legend and position, drawn by the grid. */
+/* Excel.Chart and ChartCollection: type (clustered columns or a line), source, categories, title,
+ * legend and position, drawn by the grid. */
 import type { ChartInfo, SheetInfo } from "../engine/workbook";
 import { ClientCollection, ClientObject, OfficeExtensionError, notImplemented, strict, type RequestContextCore } from "./client";
 import { ExcelRange, enumValue, resolveAddress } from "./range";
 
-/** The chart types the preview draws (Excel.ChartType values): clustered columns only. */
-const DRAWN_TYPES = ["ColumnClustered"];
+/** The chart types the preview draws (Excel.ChartType values): clustered columns and lines. */
+const DRAWN_TYPES = ["ColumnClustered", "Line"];
 
 export class ExcelChart extends ClientObject<ChartInfo> {
   readonly typeName = "Chart";
@@ -128,7 +129,7 @@ export class ExcelChart extends ClientObject<ChartInfo> {
 }
 
 function chartTypeOf(v: string): string {
-  const t = enumValue(v, [...DRAWN_TYPES, "ColumnClustered3D", "Area", "Doughnut", "XYScatter", "BarStacked"], "Chart.chartType");
+  const t = enumValue(v, [...DRAWN_TYPES, "ColumnClustered3D", "LineMarkers", "Area", "Doughnut", "XYScatter", "BarStacked"], "Chart.chartType");
   if (!DRAWN_TYPES.includes(t)) throw notImplemented(`chart type ${t} (the preview draws ${DRAWN_TYPES.join(", ")})`);
   return t;
 }

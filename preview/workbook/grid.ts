@@ -377,6 +377,7 @@ export class GridView {
     box.style.height = `${h}px`;
     box.setAttribute("role", "img");
     box.setAttribute("aria-label", `Chart: ${chart.title || chart.name}`);
+    box.dataset.chartType = chart.chartType;
     const data = wb.values(chart.sheet, chart.source);
     const headerRow = data[0].some((v) => typeof v === "string") && data.length > 1;
     const rows = headerRow ? data.slice(1) : data;
@@ -408,18 +409,38 @@ export class GridView {
     const colors = ["#4472c4", "#ed7d31", "#a5a5a5", "#ffc000", "#5b9bd5", "#70ad47"];
     const groupW = plot.w / Math.max(1, rows.length);
     const barW = Math.max(2, (groupW * 0.7) / Math.max(1, seriesCols.length));
-    rows.forEach((r, i) => {
+    const line = chart.chartType === "Line";
+    // A line's axis spans the figures' range (rates near 1,400 would be a flat line from zero).
+    const numbers = rows.flatMap((r) => seriesCols.map((j) => r[j]).filter((v): v is number => typeof v === "number"));
+    const low = line && numbers.length > 0 ? Math.min(...numbers) : 0;
+    const high = line && numbers.length > 0 ? Math.max(...numbers) : max;
+    const yOf = (v: number) => plot.y + plot.h - ((v - low) / Math.max(high - low, 1e-9)) * plot.h * (line ? 0.9 : 1) - (line ? plot.h * 0.05 : 0);
+    if (line) {
       seriesCols.forEach((j, k) => {
-        const v = typeof r[j] === "number" ? (r[j] as number) : 0;
-        const bh = (Math.abs(v) / max) * plot.h;
-        const rect = document.createElementNS(svgNs, "rect");
-        rect.setAttribute("x", String(plot.x + i * groupW + groupW * 0.15 + k * barW));
-        rect.setAttribute("y", String(plot.y + plot.h - bh));
-        rect.setAttribute("width", String(barW - 1));
-        rect.setAttribute("height", String(bh));
-        rect.setAttribute("fill", colors[k % colors.length]);
-        svg.append(rect);
+        const points = rows.flatMap((r, i) => (typeof r[j] === "number" ? [`${plot.x + i * groupW + groupW / 2},${yOf(r[j] as number)}`] : []));
+        const path = document.createElementNS(svgNs, "polyline");
+        path.setAttribute("points", points.join(" "));
+        path.setAttribute("fill", "none");
+        path.setAttribute("stroke", colors[k % colors.length]);
+        path.setAttribute("stroke-width", "2");
+        path.setAttribute("class", "series-line");
+        svg.append(path);
       });
+    }
+    rows.forEach((r, i) => {
+      if (!line) {
+        seriesCols.forEach((j, k) => {
+          const v = typeof r[j] === "number" ? (r[j] as number) : 0;
+          const bh = (Math.abs(v) / max) * plot.h;
+          const rect = document.createElementNS(svgNs, "rect");
+          rect.setAttribute("x", String(plot.x + i * groupW + groupW * 0.15 + k * barW));
+          rect.setAttribute("y", String(plot.y + plot.h - bh));
+          rect.setAttribute("width", String(barW - 1));
+          rect.setAttribute("height", String(bh));
+          rect.setAttribute("fill", colors[k % colors.length]);
+          svg.append(rect);
+        });
+      }
       if (labelCol !== -1) text(plot.x + i * groupW + groupW / 2, plot.y + plot.h + 14, labelOf(r, i).slice(0, 12), 10);
     });
     const axis = document.createElementNS(svgNs, "line");

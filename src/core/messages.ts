@@ -51,6 +51,10 @@ export const MESSAGES = {
     en: "Unknown style '{style}': use one of {styles}",
     ko: "알 수 없는 형식 '{style}': {styles} 중 하나를 쓰세요",
   },
+  badDecimals: {
+    en: "Decimals must be a whole number from 0 to {max} for the style {style}, not {decimals}",
+    ko: "{style} 형식의 소수 자릿수는 0부터 {max}까지의 정수여야 합니다: {decimals}",
+  },
   noNumber: {
     en: "'{text}' has no number in it",
     ko: "'{text}'에 숫자가 없습니다",

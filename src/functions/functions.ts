@@ -236,13 +236,19 @@ export function krwParseFunction(text: Array<Array<number | string | boolean | n
  * Writes won as Korean-unit text, rounded half away from zero to a whole won (or to the reporting unit).
  * @customfunction KRW_FORMAT
  * @param amount Won: a number, a range, or won text.
- * @param [style] Omitted: 조/억/만 units ("3조 9,600억 원"). "억원", "백만원", "천원" or "원": the amount in that reporting unit.
- * @returns Text such as "3조 9,600억 원" or "39,600억원"; a range spills in the same shape.
+ * @param [style] Omitted: 조/억/만 units ("3조 9,600억 원"). "조원", "억원", "백만원", "만원", "천원" or "원": the amount in that reporting unit.
+ * @param [decimals] Decimal places of the reporting unit (0 to 8 for 억원); omitted: whole units, or the fewest places that keep a small amount from showing as 0.
+ * @returns Text such as "3조 9,600억 원", "39,600억원" or "-0.4억원" (the sign is always kept); a range spills in the same shape.
  * @example =AIFIN.KRW_FORMAT(3960000000000) returns "3조 9,600억 원"
  */
-export function krwFormatFunction(amount: Array<Array<number | string | boolean | null>>, style?: string): Array<Array<number | string | CustomFunctions.Error>> {
+export function krwFormatFunction(
+  amount: Array<Array<number | string | boolean | null>>,
+  style?: string,
+  decimals?: number,
+): Array<Array<number | string | CustomFunctions.Error>> {
   const format = excel(() => textArgument(style));
-  return mapCells(amount, (value) => formatKrw(typeof value === "number" ? value : requiredAmount(value, "KRW"), format));
+  const places = excel(() => numberArgument(decimals));
+  return mapCells(amount, (value) => formatKrw(typeof value === "number" ? value : requiredAmount(value, "KRW"), format, places));
 }
 
 /** Excel's date serial of a day (1900 date system, for days after 1900-03-01). */

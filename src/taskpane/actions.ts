@@ -4,12 +4,14 @@
  * the simulated workbook and a fake feed. */
 import type { Dataset } from "../core/data/schema";
 import type { ReferenceChoice } from "../shared/reference-rate";
+import type { ChartOption } from "../core/sheet";
 import { insertChart } from "./excel/chart";
 import { cleanSelection } from "./excel/clean";
+import { cleanedLines, cleanQuestion } from "./clean-messages";
 import { loadDataset } from "./excel/load";
 import { RefreshFailedError, refreshTables, type RefreshItem, type TableOutcome } from "./excel/refresh";
 import { readWorkbookState, recalculate, saveReferenceChoice, saveSetting, type WorkbookState } from "./excel/settings";
-import { compareVersions, feedBase, fetchFeedDatasets, fetchFeedIndex, fetchFeedRates, findDowngrade, type FeedFailure, type FeedIO, type RatesEntry } from "./feed";
+import { compareVersions, feedBase, feedOriginAllowed, fetchFeedDatasets, fetchFeedIndex, fetchFeedRates, findDowngrade, type FeedFailure, type FeedIO, type FeedResult, type RatesEntry } from "./feed";
 import type { PackedRates } from "../core/fx/ecb";
 import { rateText } from "../core/fx/cite";
 import { fxDataInUse } from "../shared/fx-data";
@@ -68,7 +70,17 @@ export function feedFailureMessage(failure: FeedFailure): UiMessage {
       return msg("feedMismatch", { dataset: failure.id, found: failure.found, version: failure.version });
     case "downgrade":
       return msg("feedDowngrade", { dataset: failure.id, loaded: failure.loaded, offered: failure.offered });
+    case "blocked":
+      return msg("feedBlocked", { url: failure.url, origins: failure.origins });
   }
+}
+
+/** The feed folder in force (settings, else beside the page), or why this build's page may not read it. */
+function feedFolder(deps: Deps): FeedResult<string> {
+  const state = deps.state();
+  const base = feedBase(state.feedUrl, deps.pageUrl);
+  if (feedOriginAllowed(base, state.feedOrigins)) return { ok: true, value: base };
+  return { ok: false, failure: { kind: "blocked", url: base, origins: (state.feedOrigins ?? []).join(", ") } };
 }
 
 /** The versions loaded in the workbook, which a feed may not go back from. */
@@ -111,8 +123,9 @@ async function installNewerRates(deps: Deps, base: string, entry: RatesEntry): P
  * a feed earlier) or else the built-in data, with the reason.
  */
 export async function loadCatalog(deps: Deps): Promise<void> {
-  const base = feedBase(deps.state().feedUrl, deps.pageUrl);
-  const index = await fetchFeedIndex(deps.io, base);
+  const folder = feedFolder(deps);
+  const base = folder.ok ? folder.value : "";
+  const index = folder.ok ? await fetchFeedIndex(deps.io, base) : folder;
   let failure: FeedFailure | undefined;
   if (!index.ok) failure = index.failure;
   else {
@@ -257,7 +270,12 @@ export async function refresh(deps: Deps, tableName?: string): Promise<void> {
     return;
   }
   deps.dispatch({ type: "busy", message: msg("busyRefreshing") });
-  const base = feedBase(state.feedUrl, deps.pageUrl);
+  const folder = feedFolder(deps);
+  if (!folder.ok) {
+    deps.dispatch({ type: "done", tone: "error", lines: [feedFailureMessage(folder.failure)] });
+    return;
+  }
+  const base = folder.value;
   const index = await fetchFeedIndex(deps.io, base);
   if (!index.ok) {
     deps.dispatch({ type: "done", tone: "error", lines: [feedFailureMessage(index.failure)] });
@@ -315,63 +333,116 @@ export async function refresh(deps: Deps, tableName?: string): Promise<void> {
   }
 }
 
+/** The user's answer to the cleaner's question: overwrite the values, or write at the free columns. */
+export interface CleanAnswer {
+  readonly overwrite?: boolean;
+  readonly at?: number | null;
+}
+
 /**
- * Cleans the selected column of pasted amounts at the rate in force. Asks (through the state)
- * before overwriting; call again with overwrite once the user agreed.
+ * Cleans the selected amounts at the rate in force, in the unit and currency the pickers say (or
+ * the headers state). When something stands where it would write, asks (through the state):
+ * call again with the answer.
  */
-export async function clean(deps: Deps, overwrite: boolean): Promise<void> {
+export async function clean(deps: Deps, answer: CleanAnswer = {}): Promise<void> {
   const state = deps.state();
   const { rate } = rateInUse(state.reference);
   deps.dispatch({ type: "busy", message: msg("busyCleaning") });
   try {
-    const result = await deps.excel((context) => cleanSelection(context, { rate, lang: state.lang, overwrite, onProgress: (done, total) => deps.dispatch({ type: "progress", done, total }) }));
+    const result = await deps.excel((context) =>
+      cleanSelection(context, {
+        rate,
+        lang: state.lang,
+        overwrite: answer.overwrite ?? false,
+        at: answer.at ?? null,
+        unit: state.cleanUnit,
+        onProgress: (done, total) => deps.dispatch({ type: "progress", done, total }),
+      }),
+    );
     switch (result.kind) {
       case "needsConfirmation":
-        deps.dispatch({ type: "confirmOverwrite", cells: result.cells });
-        return;
-      case "notOneColumn":
-        deps.dispatch({ type: "done", tone: "warning", lines: [msg("notOneColumn")] });
+      case "blocked":
+        deps.dispatch({ type: "cleanQuestion", question: cleanQuestion(result) });
         return;
       case "nothingSelected":
         deps.dispatch({ type: "done", tone: "warning", lines: [msg("nothingSelected")] });
         return;
-      case "cleaned": {
-        const lines = [msg("cleaned", { read: result.read, address: result.address })];
-        if (result.unread > 0) lines.push(msg("cleanedUnread", { unread: result.unread }));
-        deps.dispatch({ type: "done", tone: result.unread > 0 ? "warning" : "success", lines });
+      case "noAmounts":
+        deps.dispatch({ type: "done", tone: "warning", lines: [msg("cleanNoAmounts", { columns: result.labels.join(", ") })] });
         return;
-      }
+      case "cleaned":
+        deps.dispatch({ type: "cleanDetected", unit: result.unit });
+        deps.dispatch({ type: "done", tone: result.unread > 0 ? "warning" : "success", lines: cleanedLines(result, state.lang) });
+        return;
     }
   } catch (error) {
     deps.dispatch({ type: "done", tone: "error", lines: [msg("excelFailed", { detail: detail(error) })] });
   }
 }
 
-/** The user declined to overwrite: nothing is written. */
+/** The user declined: nothing is written. */
 export function cancelClean(deps: Deps): void {
   deps.dispatch({ type: "confirmClosed" });
   deps.dispatch({ type: "done", tone: "info", lines: [msg("cleanCancelled")] });
 }
 
-/** Inserts a chart of a loaded table. */
-export async function chart(deps: Deps, tableName: string): Promise<void> {
+/**
+ * The user answered the cleaner's question: overwrite the values, or write at the free columns
+ * offered (cleaned again from the start: the workbook may have changed meanwhile).
+ */
+export async function answerClean(deps: Deps, choice: "overwrite" | "free" | "cancel"): Promise<void> {
+  const question = deps.state().cleanQuestion;
+  if (question === null) return;
+  if (choice === "cancel") {
+    cancelClean(deps);
+    return;
+  }
+  deps.dispatch({ type: "confirmClosed" });
+  if (choice === "overwrite" && question.overwrite) await clean(deps, { overwrite: true });
+  else if (choice === "free" && question.free) await clean(deps, { at: question.free.column });
+}
+
+/**
+ * Inserts the chart of a loaded table, or updates the one it made before. A table holding several
+ * metrics or currencies is charted one at a time: the pane offers the choices (through the state)
+ * and calls again with the one picked.
+ * @param choice - the key of the metric and currency picked, or null
+ */
+export async function chart(deps: Deps, tableName: string, choice: string | null = null): Promise<void> {
   const state = deps.state();
   const record = state.records.find((r) => r.tableName === tableName);
   if (!record) return;
-  const title = t("chartTitle", record.lang, { title: titleOf(deps, record.datasetId), asOf: record.asOf });
+  const title = (o: ChartOption) => t("chartTitle", record.lang, { title: titleOf(deps, record.datasetId), metric: o.metric, currency: o.currency, asOf: record.asOf });
   deps.dispatch({ type: "busy", message: msg("busyChart") });
   try {
-    const result = await deps.excel((context) => insertChart(context, { record, title }));
+    const result = await deps.excel((context) => insertChart(context, { record, title, choice }));
     const table = record.tableName;
-    const lines =
-      result.kind === "inserted"
-        ? [msg("chartInserted", { table })]
-        : result.kind === "mixedCurrency"
-          ? [msg("chartMixed", { table, currencies: result.currencies.join(", ") })]
-          : result.kind === "missing"
-            ? [msg("chartMissing", { table })]
-            : [msg("chartColumnsMissing", { table })];
-    deps.dispatch({ type: "done", tone: result.kind === "inserted" ? "success" : "warning", lines });
+    if (result.kind === "choose") {
+      const options = result.options.map((o) => ({ key: o.key, metric: o.metric, currency: o.currency, figures: o.figures }));
+      deps.dispatch({ type: "chartChoice", choice: { table, options } });
+      deps.dispatch({ type: "done", tone: "info", lines: [msg("chartChoose", { table })] });
+      return;
+    }
+    deps.dispatch({ type: "chartChoice", choice: null });
+    switch (result.kind) {
+      case "inserted":
+      case "updated": {
+        const params = { table, metric: result.option.metric, currency: result.option.currency, points: result.points, data: result.data };
+        const lines = [msg(result.kind === "inserted" ? "chartInserted" : "chartUpdated", params)];
+        if (result.leftOut > 0) lines.push(msg("chartLeftOut", { count: result.leftOut }));
+        deps.dispatch({ type: "done", tone: "success", lines });
+        return;
+      }
+      case "missing":
+        deps.dispatch({ type: "done", tone: "warning", lines: [msg("chartMissing", { table })] });
+        return;
+      case "columnsMissing":
+        deps.dispatch({ type: "done", tone: "warning", lines: [msg("chartColumnsMissing", { table, columns: result.missing.join(", ") })] });
+        return;
+      case "empty":
+        deps.dispatch({ type: "done", tone: "warning", lines: [msg("chartEmpty", { table })] });
+        return;
+    }
   } catch (error) {
     deps.dispatch({ type: "done", tone: "error", lines: [msg("excelFailed", { detail: detail(error) })] });
   }
@@ -440,11 +511,11 @@ export async function moveToLatest(deps: Deps): Promise<void> {
   await saveChoice(deps, { kind: "latest", day: offer.toDay }, () => msg("ratesMoved", params));
 }
 
-/** Saves the feed URL typed in settings (https only) and reads the catalog from it. */
+/** Saves the feed URL typed in settings (https, at an origin this build allows) and reads the catalog from it. */
 export async function saveFeed(deps: Deps): Promise<void> {
   const check = feedDraft(deps.state());
   if (!check.ok) {
-    deps.dispatch({ type: "done", tone: "error", lines: [msg(check.key)] });
+    deps.dispatch({ type: "done", tone: "error", lines: [check.key === "feedUrlNotAllowed" ? msg(check.key, check.params) : msg(check.key)] });
     return;
   }
   deps.dispatch({ type: "busy", message: msg("busySaving") });

@@ -61,6 +61,8 @@ export type FeedFailure =
   | { readonly kind: "badFile"; readonly id: string; readonly problem: string }
   | { readonly kind: "hashMismatch"; readonly id: string }
   | { readonly kind: "mismatch"; readonly id: string; readonly found: string; readonly version: string }
+  /** The feed's origin is not one the page's Content-Security-Policy allows: not even tried. */
+  | { readonly kind: "blocked"; readonly url: string; readonly origins: string }
   /** The feed offers an older version than the one already loaded: refused. */
   | { readonly kind: "downgrade"; readonly id: string; readonly loaded: string; readonly offered: string };
 
@@ -126,16 +128,24 @@ export function findDowngrade(offered: readonly { readonly id: string; readonly 
 }
 
 /** A feed URL as typed in settings, checked. */
-export type FeedUrlCheck = { readonly ok: true; readonly url: string | null } | { readonly ok: false; readonly key: "feedUrlInvalid" | "feedUrlNotHttps" | "feedUrlCredentials" };
+export type FeedUrlCheck =
+  | { readonly ok: true; readonly url: string | null }
+  | { readonly ok: false; readonly key: "feedUrlInvalid" | "feedUrlNotHttps" | "feedUrlCredentials" }
+  /** The page's Content-Security-Policy would block it: the build must add its origin (AIFIN_FEED_URL). */
+  | { readonly ok: false; readonly key: "feedUrlNotAllowed"; readonly params: { readonly url: string; readonly origin: string; readonly origins: string } };
 
 /**
  * Checks a feed URL typed in settings: empty means the add-in's own origin; otherwise an https
- * address without user name or password. "…/index.json" is accepted and means its folder; the
+ * address without user name or password, at an origin the page's Content-Security-Policy lets the
+ * pane connect to (see allowedFeedOrigins). "…/index.json" is accepted and means its folder; the
  * result always ends with "/".
- * @example validateFeedUrl("https://data.example.com/aifin") // { ok: true, url: "https://data.example.com/aifin/" }
- * @example validateFeedUrl("http://data.example.com/") // { ok: false, key: "feedUrlNotHttps" }
+ * @param text - what the user typed
+ * @param origins - the origins the page may connect to, or null when no policy restricts it
+ * @example validateFeedUrl("https://data.example.com/aifin", null) // { ok: true, url: "https://data.example.com/aifin/" }
+ * @example validateFeedUrl("http://data.example.com/", null) // { ok: false, key: "feedUrlNotHttps" }
+ * @example validateFeedUrl("https://other.example/", ["https://addin.example.com"]).ok // false (feedUrlNotAllowed)
  */
-export function validateFeedUrl(text: string): FeedUrlCheck {
+export function validateFeedUrl(text: string, origins: readonly string[] | null): FeedUrlCheck {
   const trimmed = text.trim();
   if (trimmed === "") return { ok: true, url: null };
   let url: URL;
@@ -151,7 +161,55 @@ export function validateFeedUrl(text: string): FeedUrlCheck {
   let path = url.pathname.replace(/\/index\.json$/i, "/");
   if (!path.endsWith("/")) path += "/";
   url.pathname = path;
+  if (!feedOriginAllowed(url.href, origins)) {
+    return { ok: false, key: "feedUrlNotAllowed", params: { url: url.href, origin: url.origin, origins: (origins ?? []).join(", ") } };
+  }
   return { ok: true, url: url.href };
+}
+
+/** True when the page may connect to the feed at `base` (always, when no policy restricts it). */
+export function feedOriginAllowed(base: string, origins: readonly string[] | null): boolean {
+  return origins === null || origins.includes(new URL(base).origin);
+}
+
+/** The sources of a directive of one policy, or null when the policy does not have it. */
+function directive(policy: string, name: string): string[] | null {
+  for (const part of policy.split(";")) {
+    const [directiveName, ...sources] = part.trim().split(/\s+/);
+    if (directiveName?.toLowerCase() === name) return sources;
+  }
+  return null;
+}
+
+/**
+ * The origins the pane may fetch from, as the page's Content-Security-Policies say (the build
+ * writes them: its own origin and the feeds given in AIFIN_FEED_URL, see build/csp.cjs). A fetch
+ * must pass every policy that has connect-src (or, without it, default-src); 'self' is the page's
+ * own origin. Other source forms (schemes, wildcards) are not used by AIFIN's build and allow
+ * nothing here.
+ * @param policies - the content of each Content-Security-Policy meta of the page
+ * @param pageUrl - the page's URL ('self')
+ * @returns the origins, or null when no policy restricts connections
+ * @example allowedFeedOrigins(["default-src 'self'; connect-src 'self' https://feed.example.com"], "https://addin.example.com/aifin/taskpane.html") // ["https://addin.example.com", "https://feed.example.com"]
+ */
+export function allowedFeedOrigins(policies: readonly string[], pageUrl: string): string[] | null {
+  const self = new URL(pageUrl).origin;
+  let allowed: string[] | null = null;
+  for (const policy of policies) {
+    const sources = directive(policy, "connect-src") ?? directive(policy, "default-src");
+    if (sources === null) continue;
+    const origins = sources.flatMap((source) => {
+      if (source === "'self'") return [self];
+      if (!/^https:\/\/[^*/]+$/i.test(source)) return [];
+      try {
+        return [new URL(source).origin];
+      } catch {
+        return [];
+      }
+    });
+    allowed = allowed === null ? [...new Set(origins)] : allowed.filter((o) => origins.includes(o));
+  }
+  return allowed;
 }
 
 /**

@@ -14,6 +14,8 @@ import { fxDataInUse } from "../shared/fx-data";
 import type { Language } from "../core/messages";
 import { statusText } from "../core/sheet/plan";
 import type { ReferenceChoice } from "../shared/reference-rate";
+import type { UnitChoice } from "../core/sheet/clean";
+import type { UnitUsed } from "./excel/clean";
 import { validateFeedUrl, type FeedUrlCheck } from "./feed";
 import { t, type UiKey, type UiMessage, type UiParams } from "./i18n";
 import type { TableRecord } from "./records";
@@ -50,6 +52,22 @@ export interface Status {
   readonly lines: readonly UiMessage[];
 }
 
+/** What the cleaner asks before writing: what stands in the way, and what the user may do. */
+export interface CleanQuestion {
+  /** The sentences saying where the cleaned amounts would go and what is there. */
+  readonly lines: readonly UiMessage[];
+  /** Only values stand in the way: the user may overwrite them. */
+  readonly overwrite: boolean;
+  /** The next free columns, which the user may write to instead (their first column and address). */
+  readonly free: { readonly column: number; readonly address: string } | null;
+}
+
+/** The charts the pane offers when a table holds several metrics or currencies: the user picks one. */
+export interface ChartChoice {
+  readonly table: string;
+  readonly options: readonly { readonly key: string; readonly metric: string; readonly currency: string; readonly figures: number }[];
+}
+
 export interface SettingsDraft {
   /** The latest rate (pinned to its day once the workbook uses it), a date, a period on a basis, or a typed rate. */
   readonly referenceKind: "latest" | "date" | "period" | "manual";
@@ -75,10 +93,18 @@ export interface State {
   readonly records: readonly TableRecord[];
   readonly busy: Busy | null;
   readonly status: Status | null;
-  /** The cleaner found cells to overwrite: the count, until the user answers. */
-  readonly confirmOverwrite: number | null;
+  /** The cleaner's question (what stands where it would write), until the user answers. */
+  readonly cleanQuestion: CleanQuestion | null;
+  /** The cleaner's unit and currency pickers (null: automatic, from the headers). */
+  readonly cleanUnit: UnitChoice;
+  /** The unit the last clean read plain numbers in, and where it came from. */
+  readonly cleanDetected: UnitUsed | null;
+  /** The metrics and currencies a table's chart may show, until the user picks one. */
+  readonly chartChoice: ChartChoice | null;
   readonly reference: ReferenceChoice | null;
   readonly feedUrl: string | null;
+  /** The origins the page's Content-Security-Policy lets the pane fetch from (null: not restricted). */
+  readonly feedOrigins: readonly string[] | null;
   readonly draft: SettingsDraft;
   /** Today (ISO date), for the age of the rates. */
   readonly today: string;
@@ -98,8 +124,11 @@ export type Event =
   | { readonly type: "progress"; readonly done: number; readonly total: number }
   | { readonly type: "done"; readonly tone: Tone; readonly lines: readonly UiMessage[] }
   | { readonly type: "records"; readonly records: readonly TableRecord[] }
-  | { readonly type: "confirmOverwrite"; readonly cells: number }
+  | { readonly type: "cleanQuestion"; readonly question: CleanQuestion }
   | { readonly type: "confirmClosed" }
+  | { readonly type: "cleanUnit"; readonly unit: Partial<UnitChoice> }
+  | { readonly type: "cleanDetected"; readonly unit: UnitUsed }
+  | { readonly type: "chartChoice"; readonly choice: ChartChoice | null }
   | { readonly type: "dismiss" }
   | { readonly type: "language"; readonly lang: Language }
   | { readonly type: "draft"; readonly draft: Partial<SettingsDraft> }
@@ -119,8 +148,11 @@ function draftFor(reference: ReferenceChoice | null, feedUrl: string | null): Se
   };
 }
 
-/** The state before Office is ready. */
-export function initialState(lang: Language): State {
+/**
+ * The state before Office is ready.
+ * @param feedOrigins - the origins the page may fetch from (allowedFeedOrigins), null when not restricted
+ */
+export function initialState(lang: Language, feedOrigins: readonly string[] | null = null): State {
   return {
     lang,
     view: "datasets",
@@ -132,9 +164,13 @@ export function initialState(lang: Language): State {
     records: [],
     busy: null,
     status: null,
-    confirmOverwrite: null,
+    cleanQuestion: null,
+    cleanUnit: { power: null, currency: null },
+    cleanDetected: null,
+    chartChoice: null,
     reference: null,
     feedUrl: null,
+    feedOrigins,
     draft: draftFor(null, null),
     today: new Date(0).toISOString().slice(0, 10),
     ratesLast: fxDataInUse().series.meta.last,
@@ -171,10 +207,16 @@ export function reduce(state: State, event: Event): State {
       return { ...state, busy: null, status: { tone: event.tone, lines: event.lines } };
     case "records":
       return { ...state, records: event.records };
-    case "confirmOverwrite":
-      return { ...state, busy: null, confirmOverwrite: event.cells };
+    case "cleanQuestion":
+      return { ...state, busy: null, cleanQuestion: event.question };
     case "confirmClosed":
-      return { ...state, confirmOverwrite: null };
+      return { ...state, cleanQuestion: null };
+    case "cleanUnit":
+      return { ...state, cleanUnit: { ...state.cleanUnit, ...event.unit } };
+    case "cleanDetected":
+      return { ...state, cleanDetected: event.unit };
+    case "chartChoice":
+      return { ...state, chartChoice: event.choice };
     case "dismiss":
       return { ...state, status: null };
     case "language":
@@ -193,7 +235,7 @@ export function reduce(state: State, event: Event): State {
 
 /** True while an action runs: every action button is disabled. */
 export function isBusy(state: State): boolean {
-  return state.busy !== null || state.confirmOverwrite !== null;
+  return state.busy !== null || state.cleanQuestion !== null;
 }
 
 /**
@@ -387,9 +429,9 @@ export function referenceDraft(state: State): { readonly ok: true; readonly choi
   }
 }
 
-/** The feed URL the settings form holds, checked. */
+/** The feed URL the settings form holds, checked (https, and an origin this build's policy allows). */
 export function feedDraft(state: State): FeedUrlCheck {
-  return validateFeedUrl(state.draft.feedText);
+  return validateFeedUrl(state.draft.feedText, state.feedOrigins);
 }
 
 /** A message with parameters, for events. */

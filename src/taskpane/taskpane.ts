@@ -9,8 +9,8 @@
  * styles go the same way (view.ts), and the page has no inline script or style. */
 import { allDatasets } from "../core/data/catalog";
 import { onLatestUsed, setReferenceChoice, setSharedRates } from "../shared/reference-rate";
-import { applyReference, cancelClean, chart, clean, confirmManual, loadSelected, moveToLatest, refresh, saveFeed, setLanguage, start, type Deps } from "./actions";
-import type { FeedIO } from "./feed";
+import { answerClean, applyReference, chart, clean, confirmManual, loadSelected, moveToLatest, refresh, saveFeed, setLanguage, start, type Deps } from "./actions";
+import { allowedFeedOrigins, type FeedIO } from "./feed";
 import { httpFeed } from "./feed-http";
 import { applyTheme } from "./fluent";
 import { languageFor } from "./i18n";
@@ -33,7 +33,9 @@ function boot(info: { host: Office.HostType | null }): void {
   applyTheme();
   const inExcel = info.host === Office.HostType.Excel;
   const displayLanguage = Office.context?.displayLanguage ?? navigator.language;
-  let state: State = initialState(languageFor(displayLanguage, null));
+  // What this page's Content-Security-Policy lets the pane fetch (the build wrote it): settings accept only those feeds.
+  const policies = [...document.querySelectorAll('meta[http-equiv="Content-Security-Policy"]')].map((m) => m.getAttribute("content") ?? "");
+  let state: State = initialState(languageFor(displayLanguage, null), allowedFeedOrigins(policies, window.location.href));
   let view: PaneView | null = null;
   const dispatch = (event: Event) => {
     state = reduce(state, event);
@@ -59,16 +61,10 @@ function boot(info: { host: Office.HostType | null }): void {
     target: (target) => dispatch({ type: "target", target }),
     load: () => void loadSelected(deps),
     refresh: (table) => void refresh(deps, table),
-    chart: (table) => void chart(deps, table),
-    clean: () => void clean(deps, false),
-    confirmOverwrite: (yes) => {
-      if (!yes) {
-        if (state.confirmOverwrite !== null) cancelClean(deps);
-        return;
-      }
-      dispatch({ type: "confirmClosed" });
-      void clean(deps, true);
-    },
+    chart: (table, choice) => void chart(deps, table, choice ?? null),
+    clean: () => void clean(deps),
+    cleanUnit: (unit) => dispatch({ type: "cleanUnit", unit }),
+    answerClean: (choice) => void answerClean(deps, choice),
     dismiss: () => dispatch({ type: "dismiss" }),
     language: (lang) => void setLanguage(deps, lang),
     draft: (draft) => dispatch({ type: "draft", draft }),

@@ -5,6 +5,8 @@
 import { rateText } from "../core/fx/cite";
 import { fxDataInUse } from "../shared/fx-data";
 import type { Language } from "../core/messages";
+import type { UnitChoice } from "../core/sheet/clean";
+import { detectedText } from "./clean-messages";
 import { t, type UiKey, type UiMessage, type UiParams } from "./i18n";
 import type { TableRecord } from "./records";
 import {
@@ -22,6 +24,16 @@ import {
   type View,
 } from "./state";
 
+/** The units the cleaner's picker offers, named in both languages (statements are read in both). */
+const UNIT_PICKS: ReadonlyArray<readonly [number, string]> = [
+  [3, "천 · thousands"],
+  [4, "만 · ten thousands"],
+  [6, "백만 · millions"],
+  [8, "억 · hundred millions"],
+  [9, "십억 · billions"],
+  [12, "조 · trillions"],
+];
+
 /** What the view calls back; the entry turns these into actions and events. */
 export interface Handlers {
   view(view: View): void;
@@ -30,9 +42,10 @@ export interface Handlers {
   target(target: LoadTarget): void;
   load(): void;
   refresh(table?: string): void;
-  chart(table: string): void;
+  chart(table: string, choice?: string): void;
   clean(): void;
-  confirmOverwrite(yes: boolean): void;
+  cleanUnit(unit: Partial<UnitChoice>): void;
+  answerClean(choice: "overwrite" | "free" | "cancel"): void;
   dismiss(): void;
   language(lang: Language): void;
   draft(draft: Partial<SettingsDraft>): void;
@@ -136,8 +149,15 @@ export class PaneView {
   private readonly tablesList: HTMLElement;
   private readonly refreshAllButton: HTMLElement;
   private readonly cleanRate: HTMLElement;
+  private readonly unitDropdown: HTMLElement & { value: string | null };
+  private readonly currencyAuto: ReturnType<typeof radio>;
+  private readonly currencyUsd: ReturnType<typeof radio>;
+  private readonly currencyKrw: ReturnType<typeof radio>;
+  private lastUnitKey = "";
   private readonly dialog: HTMLElement & { show(): void; hide(): void };
   private readonly dialogText: HTMLElement;
+  private readonly dialogOverwrite: HTMLElement;
+  private readonly dialogFree: HTMLElement;
   private readonly refLatest: ReturnType<typeof radio>;
   private readonly refDate: ReturnType<typeof radio>;
   private readonly refPeriod: ReturnType<typeof radio>;
@@ -156,6 +176,7 @@ export class PaneView {
   private readonly moveText: HTMLElement;
   private readonly moveButton: HTMLElement;
   private readonly feed: ReturnType<typeof textField>;
+  private readonly feedAllowed: HTMLElement;
   private lastCatalogKey = "";
   private lastTablesKey = "";
   private dialogOpen = false;
@@ -222,6 +243,23 @@ export class PaneView {
       const v = valueOf(e.currentTarget);
       if (v === "newSheet" || v === "selection") this.on.target(v);
     });
+    this.unitDropdown = h("fluent-dropdown", { id: "clean-unit", slot: "input", "aria-labelledby": "clean-unit-label" }) as HTMLElement & { value: string | null };
+    this.unitDropdown.addEventListener("change", (e) => {
+      const v = valueOf(e.currentTarget);
+      this.on.cleanUnit({ power: v === "auto" || v === "" ? null : Number(v) });
+    });
+    this.currencyAuto = radio("clean-currency", "auto");
+    this.currencyUsd = radio("clean-currency", "USD");
+    this.currencyKrw = radio("clean-currency", "KRW");
+    this.text(this.currencyAuto.label, "cleanCurrencyAuto");
+    this.currencyUsd.label.textContent = "USD";
+    this.currencyKrw.label.textContent = "KRW";
+    const currencyGroup = h("fluent-radio-group", { name: "clean-currency", orientation: "horizontal" }, this.currencyAuto.field, this.currencyUsd.field, this.currencyKrw.field);
+    this.label(currencyGroup, "aria-label", "cleanCurrencyLabel");
+    currencyGroup.addEventListener("change", (e) => {
+      const v = valueOf(e.currentTarget);
+      if (v === "auto" || v === "USD" || v === "KRW") this.on.cleanUnit({ currency: v === "auto" ? null : v });
+    });
     const loadButton = this.action(this.text(h("fluent-button", { appearance: "primary" }), "loadButton"), () => this.on.load());
     this.tablesList = h("ul", { class: "plain" });
     this.refreshAllButton = this.action(this.text(h("fluent-button"), "refreshAll"), () => this.on.refresh());
@@ -245,6 +283,8 @@ export class PaneView {
         { id: "panel-clean", class: "panel", role: "tabpanel", "aria-labelledby": "tab-clean", hidden: true },
         this.text(h("p"), "cleanIntro"),
         (this.cleanRate = h("p", { class: "note" })),
+        h("fluent-field", { "label-position": "above" }, this.text(h("label", { id: "clean-unit-label", slot: "label" }), "cleanUnitLabel"), this.unitDropdown),
+        h("fluent-field", { "label-position": "above" }, this.text(h("label", { slot: "label" }), "cleanCurrencyLabel"), h("div", { slot: "input" }, currencyGroup)),
         h("div", { class: "actions" }, this.action(this.text(h("fluent-button", { appearance: "primary" }), "cleanButton"), () => this.on.clean())),
       ),
       settings: h("section", { id: "panel-settings", class: "panel", role: "tabpanel", "aria-labelledby": "tab-settings", hidden: true }),
@@ -329,24 +369,31 @@ export class PaneView {
       h("fluent-divider"),
       this.text(h("h2"), "feedLabel"),
       this.text(h("p", { class: "note" }), "feedHelp"),
+      (this.feedAllowed = h("p", { class: "note", id: "feed-allowed" })),
       this.feed.field,
       h("div", { class: "actions" }, this.action(this.text(h("fluent-button"), "feedSave"), () => this.on.saveFeed())),
     );
 
-    // The overwrite question.
-    this.dialogText = h("p");
-    const yes = this.text(h("fluent-button", { slot: "action", appearance: "primary" }), "overwrite");
+    // The cleaner's question: what stands where it would write; overwrite, write elsewhere, or cancel.
+    this.dialogText = h("div");
+    this.dialogOverwrite = this.text(h("fluent-button", { slot: "action" }), "overwrite");
+    this.dialogFree = h("fluent-button", { slot: "action", appearance: "primary" });
     const no = this.text(h("fluent-button", { slot: "action" }), "cancel");
-    yes.addEventListener("click", () => this.on.confirmOverwrite(true));
-    no.addEventListener("click", () => this.on.confirmOverwrite(false));
+    this.dialogOverwrite.addEventListener("click", () => this.on.answerClean("overwrite"));
+    this.dialogFree.addEventListener("click", () => this.on.answerClean("free"));
+    no.addEventListener("click", () => this.on.answerClean("cancel"));
     const title = this.text(h("h2", { slot: "title", id: "confirm-title" }), "confirmTitle");
-    this.dialog = h("fluent-dialog", { type: "alert", "aria-labelledby": "confirm-title" }, h("fluent-dialog-body", {}, title, this.dialogText, yes, no)) as HTMLElement & { show(): void; hide(): void };
+    this.dialog = h(
+      "fluent-dialog",
+      { type: "alert", "aria-labelledby": "confirm-title" },
+      h("fluent-dialog-body", {}, title, this.dialogText, this.dialogFree, this.dialogOverwrite, no),
+    ) as HTMLElement & { show(): void; hide(): void };
     // Closed by Escape: the same as Cancel. (Fluent's toggle event carries the state in `detail`.)
     this.dialog.addEventListener("toggle", (e) => {
       const open = (e as unknown as CustomEvent<{ newState?: string }>).detail?.newState === "open";
       if (!open && this.dialogOpen) {
         this.dialogOpen = false;
-        this.on.confirmOverwrite(false);
+        this.on.answerClean("cancel");
       }
     });
 
@@ -424,9 +471,16 @@ export class PaneView {
     const inUse = rateInUse(state.reference, state.lang);
     this.cleanRate.textContent = t("cleanRate", state.lang, { rate: rateText(inUse.rate), source: inUse.text });
 
-    // The overwrite question.
-    if (state.confirmOverwrite !== null) {
-      this.dialogText.textContent = t("confirmOverwrite", state.lang, { cells: state.confirmOverwrite });
+    this.renderCleanUnit(state, langChanged);
+
+    // The cleaner's question.
+    const question = state.cleanQuestion;
+    if (question !== null) {
+      clear(this.dialogText);
+      for (const line of question.lines) this.dialogText.append(h("p", {}, this.say(line)));
+      this.dialogOverwrite.hidden = !question.overwrite;
+      this.dialogFree.hidden = question.free === null;
+      this.dialogFree.textContent = question.free ? t("writeFree", state.lang, { free: question.free.address }) : "";
       if (!this.dialogOpen) {
         this.dialogOpen = true;
         this.dialog.show();
@@ -435,6 +489,24 @@ export class PaneView {
       this.dialogOpen = false;
       this.dialog.hide();
     }
+  }
+
+  /** The unit dropdown (its "Automatic" option says what the last clean found) and the currency radios. */
+  private renderCleanUnit(state: State, force: boolean): void {
+    const { power, currency } = state.cleanUnit;
+    this.currencyAuto.radio.checked = currency === null;
+    this.currencyUsd.radio.checked = currency === "USD";
+    this.currencyKrw.radio.checked = currency === "KRW";
+    const key = JSON.stringify([state.lang, power, state.cleanDetected]);
+    if (key === this.lastUnitKey && !force) return;
+    this.lastUnitKey = key;
+    const listbox = h("fluent-listbox");
+    const option = (value: string, text: string) => listbox.append(h("fluent-option", { value, selected: value === (power === null ? "auto" : String(power)) }, text));
+    option("auto", t("cleanUnitAuto", state.lang, { detected: detectedText(state.cleanDetected, state.lang) }));
+    option("0", t("cleanUnitOne", state.lang));
+    for (const [p, name] of UNIT_PICKS) option(String(p), t("cleanUnitPower", state.lang, { name, power: p }));
+    clear(this.unitDropdown);
+    this.unitDropdown.append(listbox);
   }
 
   private renderCatalog(state: State, force: boolean): void {
@@ -490,7 +562,7 @@ export class PaneView {
   }
 
   private renderTables(state: State, force: boolean): void {
-    const key = JSON.stringify([state.lang, state.records, state.catalog.entries.map((e) => e.id)]);
+    const key = JSON.stringify([state.lang, state.records, state.catalog.entries.map((e) => e.id), state.chartChoice]);
     if (key !== this.lastTablesKey || force) {
       this.lastTablesKey = key;
       clear(this.tablesList);
@@ -510,7 +582,19 @@ export class PaneView {
     const chart = h("fluent-button", { size: "small", "aria-label": t("chartButtonLabel", state.lang, { table: record.tableName }) }, t("chartButton", state.lang));
     chart.addEventListener("click", () => this.on.chart(record.tableName));
     const line = t("tableLine", state.lang, { title, version: record.version, asOf: record.asOf, refreshed: record.refreshedAt.replace("T", " ").slice(0, 16) });
-    return h("li", { class: "table-item" }, h("span", { class: "name" }, record.tableName), h("span", { class: "meta" }, line), h("div", { class: "actions" }, refresh, chart));
+    const item = h("li", { class: "table-item" }, h("span", { class: "name" }, record.tableName), h("span", { class: "meta" }, line), h("div", { class: "actions" }, refresh, chart));
+    // The table holds several metrics or currencies: one button per chart it can show.
+    const choice = state.chartChoice?.table === record.tableName ? state.chartChoice : null;
+    if (choice) {
+      const picks = choice.options.map((o) => {
+        const params = { metric: o.metric, currency: o.currency, figures: o.figures, table: record.tableName };
+        const pick = h("fluent-button", { size: "small", "aria-label": t("chartOptionLabel", state.lang, params) }, t("chartOption", state.lang, params));
+        pick.addEventListener("click", () => this.on.chart(record.tableName, o.key));
+        return pick;
+      });
+      item.append(h("p", { class: "note" }, t("chartChoose", state.lang, { table: record.tableName })), h("div", { class: "actions chart-choices" }, ...picks));
+    }
+    return item;
   }
 
   private renderSettings(state: State, force: boolean): void {
@@ -555,5 +639,7 @@ export class PaneView {
       this.moveText.textContent = t("ratesNewer", state.lang, params);
       this.moveButton.textContent = t("ratesMove", state.lang, params);
     }
+    this.feedAllowed.textContent =
+      state.feedOrigins === null ? t("feedAllowedAny", state.lang) : t("feedAllowed", state.lang, { origins: state.feedOrigins.join(", ") });
   }
 }

@@ -50,6 +50,7 @@ const EXPECTED: Record<string, Array<[string, boolean, string]>> = {
   KRW_FORMAT: [
     ["amount", false, "matrix"],
     ["style", true, "scalar"],
+    ["decimals", true, "scalar"],
   ],
   AI_SPEND: [
     ["company", false, "scalar"],

@@ -1,6 +1,7 @@
 /* Specifications of what the built pages may run and reach (issue: security). */
 import fs from "fs";
 import path from "path";
+import { allowedFeedOrigins } from "../../src/taskpane/feed";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { contentSecurityPolicy } = require("../../build/csp.cjs") as { contentSecurityPolicy: (feed: string) => string };
@@ -35,6 +36,21 @@ describe("contentSecurityPolicy", () => {
 
   it("refuses a feed that is not https", () => {
     expect(() => contentSecurityPolicy("http://feed.example.com/")).toThrow(/https/);
+    expect(() => contentSecurityPolicy("https://a.example.com/, http://b.example.com/")).toThrow(/https/);
+  });
+
+  it("allows several feeds given with commas or spaces, each origin once", () => {
+    expect(directives(contentSecurityPolicy("https://a.example.com/x/, https://b.example.com:8443/y https://a.example.com/z/")).get("connect-src")).toEqual([
+      "'self'",
+      "https://a.example.com",
+      "https://b.example.com:8443",
+    ]);
+  });
+
+  it("is what the pane reads back as the origins a feed may come from", () => {
+    const policy = contentSecurityPolicy("https://feed.example.com/aifin/");
+    expect(allowedFeedOrigins([policy], "https://addin.example.com/aifin/taskpane.html")).toEqual(["https://addin.example.com", "https://feed.example.com"]);
+    expect(allowedFeedOrigins([contentSecurityPolicy("")], "https://addin.example.com/aifin/taskpane.html")).toEqual(["https://addin.example.com"]);
   });
 });
 

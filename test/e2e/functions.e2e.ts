@@ -49,6 +49,9 @@ describe("typed formulas", () => {
     ["A9", '=AIFIN.FX_RATE("2024-Q3")', "1358.35"],
     ["A10", '=AIFIN.NET_LOSS("OpenAI", , 2024)', "4000000000"],
     ["A11", '=AIFIN.AI_SPEND("네이버", "facility", 2024)', "580300000000"],
+    ["A12", '=AIFIN.KRW_FORMAT(-40000000, "억원")', "-0.4억원"],
+    ["A13", '=AIFIN.KRW_FORMAT(3960000000000, "조원", 2)', "3.96조원"],
+    ["A14", '=AIFIN.KRW_FORMAT(3960000000000, "만원")', "396,000,000만원"],
   ])("%s: %s shows %s", async (address, formula, shown) => {
     await wb.enter(address, formula);
     expect(await wb.text(address)).toBe(shown);

@@ -146,23 +146,148 @@ describe("the reference rate", () => {
   });
 });
 
+/** Sets the reference rate to a typed rate, as the user does in settings. */
+async function useRate(wb: PreviewPage, rate: string): Promise<void> {
+  await wb.pane.getByRole("tab", { name: "Settings" }).click();
+  await chooseRadio(wb, "A rate I type");
+  await wb.pane.locator("#manual-rate").click();
+  await wb.page.keyboard.type(rate);
+  await button(wb, "Apply and recalculate").click();
+  await paneSays(wb, /now use [\d,.]+ KRW per USD/);
+}
+
+/** Selects a range and cleans it from the pane's Clean amounts tab. */
+async function cleanRange(wb: PreviewPage, range: string): Promise<void> {
+  await wb.goTo(range);
+  await wb.pane.getByRole("tab", { name: "Clean amounts" }).click();
+  await button(wb, "Clean the selected amounts").click();
+}
+
 describe("cleaning pasted amounts", () => {
   it("writes numeric USD and KRW beside a pasted column, formatted ₩#,##0 and $#,##0", async () => {
     const wb = await openWorkbook(session);
-    await wb.pane.getByRole("tab", { name: "Settings" }).click();
-    await chooseRadio(wb, "A rate I type");
-    await wb.pane.locator("#manual-rate").click();
-    await wb.page.keyboard.type("1320");
-    await button(wb, "Apply and recalculate").click();
-    await paneSays(wb, /now use 1,320 KRW per USD/);
+    await useRate(wb, "1320");
 
     await wb.paste("A1", "30억 달러(약 3조9600억 원)");
-    await wb.select("A1");
-    await wb.pane.getByRole("tab", { name: "Clean amounts" }).click();
-    await button(wb, "Clean the selected column").click();
+    await cleanRange(wb, "A1");
     await paneSays(wb, /1 amounts converted in Sheet1!A1/);
     expect(await wb.text("B1")).toBe("$3,000,000,000");
     expect(await wb.text("C1")).toBe("₩3,960,000,000,000");
+    // The article's own won figure, as published, beside the conversion.
+    expect(await wb.text("D1")).toBe("₩3,960,000,000,000");
+    await expectClean(wb);
+    await wb.page.close();
+  });
+
+  it("reads a pasted statement column under its unit header: (단위: 억원), 5803, 1,234, (4,000), △4,000", async () => {
+    const wb = await openWorkbook(session);
+    await useRate(wb, "1320");
+    await wb.paste("A1", "(단위: 억원)\n5803\n1,234\n(4,000)\n△4,000");
+    await cleanRange(wb, "A1:A5");
+    const said = await paneSays(wb, /4 amounts converted in Sheet1!A1:A5/);
+    expect(said).toContain("Plain numbers were read in 억원 (10^8 KRW), as “(단위: 억원)” in Sheet1!A1 states.");
+    expect([await wb.text("C2"), await wb.text("C3"), await wb.text("C4"), await wb.text("C5")]).toEqual([
+      "₩580,300,000,000",
+      "₩123,400,000,000",
+      "-₩400,000,000,000",
+      "-₩400,000,000,000",
+    ]);
+    expect(await wb.text("B2")).toBe("$439,621,212.12");
+    // The pane's unit picker now says what it found.
+    await expect(wb.pane.locator('#clean-unit fluent-option[value="auto"]').textContent()).resolves.toBe("Automatic: 억원 (10^8 KRW), from “(단위: 억원)” in Sheet1!A1");
+    await expectClean(wb);
+    await wb.page.close();
+  });
+
+  it("reads plain numbers in the currency picked in the pane when the header names none", async () => {
+    const wb = await openWorkbook(session);
+    await useRate(wb, "1320");
+    await wb.paste("A1", "(In millions)\n1,234");
+    await cleanRange(wb, "A1:A2");
+    await paneSays(wb, /1 of them have no currency: choose one under “Currency of plain numbers”/);
+    await chooseRadio(wb, "USD");
+    await button(wb, "Clean the selected amounts").click();
+    // The first clean's notes are there now: the pane asks before overwriting them.
+    await wb.pane.locator("fluent-dialog").getByText(/cells there hold values/).waitFor();
+    await button(wb, "Overwrite").click();
+    await paneSays(wb, /1 amounts converted in Sheet1!A1:A2/);
+    expect(await wb.text("B2")).toBe("$1,234,000,000");
+    expect(await wb.text("C2")).toBe("₩1,628,880,000,000");
+    await expectClean(wb);
+    await wb.page.close();
+  });
+
+  it("never writes into a loaded table: names its columns in the way and writes to the next free columns", async () => {
+    const wb = await openWorkbook(session);
+    await useRate(wb, "1320");
+    await loadDataset(wb, "Big tech capital expenditure");
+    const low = await wb.text("F6");
+    await cleanRange(wb, "E5:E21");
+    const dialog = wb.pane.locator("fluent-dialog");
+    await dialog.getByText("The 3 columns to the right (F:H) are columns Low, High, Currency of the table AIFIN_bigtech_capex; AIFIN never writes into a table.").waitFor();
+    await expect(button(wb, "Overwrite").isVisible()).resolves.toBe(false);
+    await button(wb, "Write to 'Big tech capital expenditure'!P5:R21").click();
+    await paneSays(wb, /16 amounts converted in 'Big tech capital expenditure'!E5:E21, written to 'Big tech capital expenditure'!P5:R21/);
+    expect(await wb.text("F6")).toBe(low);
+    expect(await wb.text("H6")).toBe("USD");
+    expect([await wb.text("P6"), await wb.text("Q6")]).toEqual(["$44,480,000,000", "₩58,713,600,000,000"]);
+    // The table is as it was loaded: the name box still selects A4:N21 for it.
+    await wb.goTo("AIFIN_bigtech_capex");
+    await expect(wb.cell("N21").getAttribute("aria-selected")).resolves.toBe("true");
+    await expect(wb.cell("O21").getAttribute("aria-selected")).resolves.toBe("false");
+    await expectClean(wb);
+    await wb.page.close();
+  });
+});
+
+describe("charts", () => {
+  it("charts one metric in one currency with bars named by company and period, and a second click updates that chart", async () => {
+    const wb = await openWorkbook(session);
+    await loadDataset(wb, "Big tech capital expenditure");
+    await button(wb, "Insert a chart of AIFIN_bigtech_capex").click();
+    await paneSays(wb, /AIFIN_bigtech_capex holds several metrics or currencies/);
+    await button(wb, "Chart Capital expenditure in USD from AIFIN_bigtech_capex").click();
+    await paneSays(wb, /a chart of Capital expenditure in USD \(12 figures\) was inserted/);
+    const charts = wb.page.locator("figure.chart");
+    await expect(charts.count()).resolves.toBe(1);
+    await expect(charts.first().getAttribute("data-chart-type")).resolves.toBe("ColumnClustered");
+    await expect(charts.first().getAttribute("aria-label")).resolves.toMatch(/^Chart: Big tech capital expenditure: Capital expenditure, USD \(as of /);
+    // The data block beside the table: one label per bar, each a company and a period.
+    expect([await wb.text("P4"), await wb.text("Q4")]).toEqual(["Company, period", "Capital expenditure (USD bn)"]);
+    expect([await wb.text("P5"), await wb.text("P6")]).toEqual(["Microsoft FY2023", "Microsoft FY2024"]);
+    expect(await wb.text("Q6")).toBe("44.48");
+
+    await button(wb, "Insert a chart of AIFIN_bigtech_capex").click();
+    await button(wb, "Chart Capex guidance in USD from AIFIN_bigtech_capex").click();
+    await paneSays(wb, /its chart was updated to Capex guidance in USD \(2 figures\)/);
+    await expect(charts.count()).resolves.toBe(1);
+    await expect(charts.first().getAttribute("aria-label")).resolves.toMatch(/Capex guidance, USD/);
+    expect(await wb.text("P7")).toBe("");
+    await expectClean(wb);
+    await wb.page.close();
+  });
+
+  it("draws the USD/KRW rates as a line over periods", async () => {
+    const wb = await openWorkbook(session);
+    await loadDataset(wb, "USD/KRW reference rates");
+    await button(wb, "Insert a chart of AIFIN_usd_krw_rates").click();
+    await button(wb, "Chart Quarterly average in KRW from AIFIN_usd_krw_rates").click();
+    await paneSays(wb, /a chart of Quarterly average in KRW \(4 figures\) was inserted/);
+    await expect(wb.page.locator("figure.chart").first().getAttribute("data-chart-type")).resolves.toBe("Line");
+    await expectClean(wb);
+    await wb.page.close();
+  });
+});
+
+describe("the feed URL setting", () => {
+  it("refuses a feed this build's security policy would block, and says how to build for it", async () => {
+    const wb = await openWorkbook(session);
+    await wb.pane.getByRole("tab", { name: "Settings" }).click();
+    await expect(wb.pane.locator("#feed-allowed").innerText()).resolves.toMatch(/^This build may read feeds from http:\/\/127\.0\.0\.1:\d+\./);
+    await wb.pane.locator("#feed-url").click();
+    await wb.page.keyboard.type("https://data.example.com/aifin");
+    await button(wb, "Save feed").click();
+    await paneSays(wb, /Nothing was saved: this build of AIFIN may read feeds only from http:\/\/127\.0\.0\.1:\d+, and its security policy \(Content-Security-Policy\) would block https:\/\/data\.example\.com\. To use that feed, build the add-in with AIFIN_FEED_URL=https:\/\/data\.example\.com\/aifin\/ npm run build/);
     await expectClean(wb);
     await wb.page.close();
   });

@@ -152,4 +152,19 @@ describe("KRW_FORMAT", () => {
   it("refuses an unknown style", () => {
     expect(excel(() => krwFormatFunction([[1]], "furlongs"))).toMatch(/^#VALUE!: Unknown style 'furlongs'/);
   });
+
+  it.each([
+    [-40_000_000, "억원", null, "-0.4억원"],
+    [-40_000_000, "억원", 0, "-0억원"],
+    [3_960_000_000_000, "조원", 2, "3.96조원"],
+    [3_960_000_000_000, "만원", null, "396,000,000만원"],
+    [3_960_012_345_678, "억원", "2", "39,600.12억원"],
+  ])("keeps the sign and takes decimals: %p in %p with %p decimals is %p", (amount, style, decimals, text) => {
+    expect(excel(() => krwFormatFunction([[amount]], style, decimals as unknown as number))).toEqual([[text]]);
+  });
+
+  it("refuses decimals beyond the unit, or decimals that are not a number", () => {
+    expect(excel(() => krwFormatFunction([[1]], "억원", 9))).toMatch(/^#VALUE!: Decimals must be a whole number from 0 to 8 for the style 억원, not 9/);
+    expect(excel(() => krwFormatFunction([[1]], "억원", "two" as unknown as number))).toMatch(/^#VALUE!: 'two' is not a number/);
+  });
 });

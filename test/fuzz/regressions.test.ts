@@ -79,7 +79,7 @@ describe("ranges of every shape", () => {
 
 describe("arguments of the wrong type crashed, or were silently ignored", () => {
   it.each<[string, () => unknown, unknown]>([
-    ["KRW_FORMAT(1, 5) crashed on style.normalize", () => krwFormatFunction([[1]], any(5)), "#VALUE!: Unknown style '5': use one of 억원, 백만원, 천원, 원 (or blank for mixed units)"],
+    ["KRW_FORMAT(1, 5) crashed on style.normalize", () => krwFormatFunction([[1]], any(5)), "#VALUE!: Unknown style '5': use one of 조원, 억원, 백만원, 만원, 천원, 원 (or blank for mixed units)"],
     ["AI_SPEND(5) crashed on name.trim", () => aiSpendFunction(any(5)), "#N/A: Unknown company '5' — see AI_COMPANIES()"],
     ["AI_SPEND(blank) crashed on null.trim", () => aiSpendFunction(omitted), "#VALUE!: No company given — see AI_COMPANIES()"],
     ['AI_SPEND("OpenAI", 5) ignored the metric and answered the total', () => aiSpendFunction("OpenAI", any(5)), expect.stringMatching(/^#VALUE!: '5' is not a metric/)],

@@ -1,6 +1,6 @@
 import { allDatasets, datasetById } from "../../src/core/data/catalog";
 import type { Dataset } from "../../src/core/data/schema";
-import { applyReference, cancelClean, clean, chart, loadSelected, refresh, saveFeed, setLanguage, start, type Deps } from "../../src/taskpane/actions";
+import { answerClean, applyReference, clean, chart, loadSelected, refresh, saveFeed, setLanguage, start, type Deps } from "../../src/taskpane/actions";
 import { t } from "../../src/taskpane/i18n";
 import { SETTING_KEYS } from "../../src/taskpane/records";
 import { initialState, reduce, type State } from "../../src/taskpane/state";
@@ -9,10 +9,11 @@ import { fakeExcel, WorkbookModel } from "./fake-excel";
 import { FakeFeed, FEED, PAGE } from "./fake-feed";
 
 /** The pane wired to a simulated workbook and an in-memory feed. */
-function harness(options: { model?: WorkbookModel; feed?: FakeFeed } = {}) {
+function harness(options: { model?: WorkbookModel; feed?: FakeFeed; feedOrigins?: readonly string[] } = {}) {
   const model = options.model ?? new WorkbookModel();
   const feed = options.feed ?? new FakeFeed();
-  let state: State = initialState("en");
+  // As a build made with AIFIN_FEED_URL=https://data.example.com/aifin/ allows.
+  let state: State = initialState("en", options.feedOrigins ?? ["https://addin.example.com", "https://data.example.com"]);
   const runs: number[] = [];
   const choices: Array<ReferenceChoice | null> = [];
   const deps: Deps = {
@@ -197,29 +198,68 @@ describe("the pane's actions", () => {
 
     it("asks before overwriting, then writes when the user agrees", async () => {
       const h = paneWithPaste(["$3B", "5,803억원"], "mine");
-      await clean(h.deps, false);
-      expect(h.state.confirmOverwrite).toBe(1);
+      await clean(h.deps);
+      expect(h.state.cleanQuestion).toEqual({
+        lines: [
+          { key: "cleanTargetIntro", params: { columns: 3, target: "Sheet1!B1:D2" } },
+          { key: "cleanObstacleValues", params: { count: 1 } },
+          { key: "cleanOfferFree", params: { free: "Sheet1!C1:E2" } },
+        ],
+        overwrite: true,
+        free: { column: 2, address: "Sheet1!C1:E2" },
+      });
       expect(h.model.grid("Sheet1", "B1")[0][0]).toBe("mine");
-      h.deps.dispatch({ type: "confirmClosed" });
-      await clean(h.deps, true);
+      await answerClean(h.deps, "overwrite");
+      expect(h.state.cleanQuestion).toBeNull();
       expect(h.model.grid("Sheet1", "B1:C1")[0]).toEqual([3000000000, 4196250000000]);
-      expect(h.status()[0]).toBe("2 amounts converted in Sheet1!A1:A2.");
+      expect(h.status()[0]).toBe("2 amounts converted in Sheet1!A1:A2, written to Sheet1!B1:D2.");
+    });
+
+    it("writes at the free columns offered when the user prefers", async () => {
+      const h = paneWithPaste(["$3B", "5,803억원"], "mine");
+      await clean(h.deps);
+      await answerClean(h.deps, "free");
+      expect(h.model.grid("Sheet1", "B1:D1")[0]).toEqual(["mine", 3000000000, 4196250000000]);
+      expect(h.status()[0]).toBe("2 amounts converted in Sheet1!A1:A2, written to Sheet1!C1:E2.");
     });
 
     it("writes nothing when the user declines", async () => {
       const h = paneWithPaste(["$3B"], "mine");
-      await clean(h.deps, false);
+      await clean(h.deps);
       const before = h.model.snapshot();
-      cancelClean(h.deps);
+      await answerClean(h.deps, "cancel");
       expect(h.model.snapshot()).toBe(before);
+      expect(h.state.cleanQuestion).toBeNull();
       expect(h.status()).toEqual(["Nothing was written."]);
     });
 
     it("converts at the rate the user chose", async () => {
       const h = paneWithPaste(["$1"]);
       h.deps.dispatch({ type: "started", lang: "en", inExcel: true, records: [], reference: { kind: "manual", rate: 1300 }, feedUrl: null });
-      await clean(h.deps, false);
+      await clean(h.deps);
       expect(h.model.grid("Sheet1", "C1")[0][0]).toBe(1300);
+    });
+
+    it("reads a statement column in the unit its header states, and says where the unit came from", async () => {
+      const h = paneWithPaste(["(단위: 억원)", "5803", "(4,000)", "△4,000"]);
+      await clean(h.deps);
+      expect(h.model.grid("Sheet1", "C2:C4").map((r) => r[0])).toEqual([580300000000, -400000000000, -400000000000]);
+      expect(h.status()).toEqual(["3 amounts converted in Sheet1!A1:A4, written to Sheet1!B1:D4.", "Plain numbers were read in 억원 (10^8 KRW), as “(단위: 억원)” in Sheet1!A1 states."]);
+      expect(h.state.cleanDetected).toMatchObject({ caption: { text: "(단위: 억원)", address: "Sheet1!A1", power: 8, currency: "KRW" } });
+    });
+
+    it("reads plain numbers in the unit and currency picked in the pane", async () => {
+      const h = paneWithPaste(["1,234", "(56)"]);
+      await clean(h.deps);
+      expect(h.status()).toEqual([
+        "0 amounts converted in Sheet1!A1:A2, written to Sheet1!B1:D2.",
+        "2 cells could not be read: they are marked in red with the reason.",
+        "2 of them have no currency: choose one under “Currency of plain numbers” and clean again.",
+      ]);
+      h.deps.dispatch({ type: "cleanUnit", unit: { power: 6, currency: "USD" } });
+      await clean(h.deps, { overwrite: true });
+      expect(h.model.grid("Sheet1", "B1:B2").map((r) => r[0])).toEqual([1234000000, -56000000]);
+      expect(h.status()[1]).toBe("Plain numbers were read in US$ millions, as chosen in the pane.");
     });
   });
 
@@ -261,6 +301,37 @@ describe("the pane's actions", () => {
       expect(h.state.catalog.entries).toHaveLength(2);
     });
 
+    it("refuses a feed at an origin this build's security policy would block, saying how to build for it", async () => {
+      const h = harness({ feedOrigins: ["https://addin.example.com"] });
+      h.feed.publish(allDatasets().slice(0, 2), "https://data.example.com/aifin/");
+      h.deps.dispatch({ type: "draft", draft: { feedText: "https://data.example.com/aifin" } });
+      await saveFeed(h.deps);
+      expect(h.runs).toEqual([]);
+      expect(h.model.settings.has(SETTING_KEYS.feedUrl)).toBe(false);
+      expect(h.feed.requested).toEqual([]);
+      expect(h.status()).toEqual([
+        "Nothing was saved: this build of AIFIN may read feeds only from https://addin.example.com, and its security policy (Content-Security-Policy) would block https://data.example.com. To use that feed, build the add-in with AIFIN_FEED_URL=https://data.example.com/aifin/ npm run build (the build adds the feed's origin to the policy) and deploy that build.",
+      ]);
+    });
+
+    it("does not fetch a feed saved in the workbook that this build may not read, and says so", async () => {
+      const h = harness({ feedOrigins: ["https://addin.example.com"] });
+      h.model.settings.set(SETTING_KEYS.feedUrl, "https://data.example.com/aifin/");
+      h.feed.publish(allDatasets());
+      await start(h.deps, "en-US", true);
+      expect(h.feed.requested).toEqual([]);
+      expect(h.state.catalog.origin).toBe("embedded");
+      const note = h.state.catalog.note;
+      expect(note && t(note.key, "en", note.params)).toMatch(/^Showing the data built into AIFIN: The feed https:\/\/data\.example\.com\/aifin\/ saved in this workbook is not one this build of AIFIN may read \(it allows https:\/\/addin\.example\.com\)/);
+      h.deps.dispatch({ type: "select", id: "bigtech-capex" });
+      await loadSelected(h.deps);
+      const before = h.model.snapshot();
+      await refresh(h.deps);
+      expect(h.feed.requested).toEqual([]);
+      expect(h.model.snapshot()).toBe(before);
+      expect(h.status()[0]).toMatch(/^The feed https:\/\/data\.example\.com\/aifin\/ saved in this workbook is not one this build of AIFIN may read/);
+    });
+
     it("switches the language and saves it", async () => {
       const h = harness();
       h.deps.dispatch({ type: "started", lang: "en", inExcel: true, records: [], reference: null, feedUrl: null });
@@ -270,15 +341,26 @@ describe("the pane's actions", () => {
     });
   });
 
-  it("inserts a chart titled with the dataset and its as-of date", async () => {
+  it("offers the metrics of a table to chart, then inserts the one picked, titled with the dataset, metric, currency and as-of date", async () => {
     const h = harness();
     h.feed.publish(allDatasets());
     await start(h.deps, "en-US", true);
     h.deps.dispatch({ type: "select", id: "bigtech-capex" });
     await loadSelected(h.deps);
     await chart(h.deps, "AIFIN_bigtech_capex");
-    expect(h.status()).toEqual(["Chart inserted beside AIFIN_bigtech_capex."]);
-    const sheet = h.model.sheets.find((s) => s.charts.length > 0);
-    expect(sheet?.charts[0].chart.title.text).toBe(`${datasetById("bigtech-capex").meta.title.en} (as of 2025-08-27)`);
+    expect(h.status()).toEqual(["AIFIN_bigtech_capex holds several metrics or currencies, and one chart shows one of each: choose which to chart."]);
+    const choice = h.state.chartChoice;
+    expect(choice?.options.map((o) => o.metric)).toEqual(["Capital expenditure", "AI data-center infrastructure plan", "Capex guidance", "AI investment"]);
+    await chart(h.deps, "AIFIN_bigtech_capex", choice!.options[2].key);
+    expect(h.state.chartChoice).toBeNull();
+    const sheet = h.model.sheets.find((s) => s.charts.length > 0)!;
+    expect(h.status()).toEqual([
+      `AIFIN_bigtech_capex: a chart of Capex guidance in USD (2 figures) was inserted; it reads the table through its data in '${sheet.name}'!P4:Q6.`,
+      "1 figures given as a range (no single value) were left out.",
+    ]);
+    expect(sheet.charts[0].title).toBe(`${datasetById("bigtech-capex").meta.title.en}: Capex guidance, USD (as of 2025-08-27)`);
+    await chart(h.deps, "AIFIN_bigtech_capex", choice!.options[0].key);
+    expect(h.status()[0]).toMatch(/^AIFIN_bigtech_capex: its chart was updated to Capital expenditure in USD \(12 figures\)/);
+    expect(sheet.charts).toHaveLength(1);
   });
 });

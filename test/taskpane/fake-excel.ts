@@ -85,12 +85,26 @@ export function retype(input: Value): CellData | null {
   return { value: input };
 }
 
+/** A chart of a sheet: what the add-in set on it (addresses of its data, categories and position). */
+export interface ChartModel {
+  name: string;
+  type: string;
+  source: string;
+  seriesBy: string;
+  title: string;
+  legendVisible: boolean;
+  xValues: string | null;
+  position: string | null;
+}
+
 export class SheetModel {
   readonly cells = new Map<string, CellData>();
   frozenRows = 0;
   activated = false;
-  readonly charts: Array<{ type: string; source: string; seriesBy: string; chart: any }> = [];
+  readonly charts: ChartModel[] = [];
   readonly conditionalFormats: Array<{ address: string; type: string; rule: any }> = [];
+  /** Dynamic-array results: the anchor (the formula's cell) and the cells it spills into. */
+  readonly spills: Array<{ anchor: { r: number; c: number }; rect: Rect }> = [];
   constructor(
     public name: string,
     readonly id: string,
@@ -488,6 +502,11 @@ export function fakeExcel(model: WorkbookModel = new WorkbookModel()): FakeExcel
         getLastRow: () => sub(rect.r1, rect.c0, rect.r1, rect.c1),
         getColumnsAfter: (n: number) => sub(rect.r0, rect.c1 + 1, rect.r1, rect.c1 + n),
         getEntireRow: () => sub(rect.r0, 0, rect.r1, 16_383),
+        getSpillingToRangeOrNullObject: () => {
+          if (rows !== 1 || cols !== 1) throw new Error("InvalidArgument: getSpillingToRange takes one cell");
+          const spill = sheet.spills.find((x) => x.anchor.r === rect.r0 && x.anchor.c === rect.c0);
+          return spill ? range(sheet, spill.rect) : nullRange();
+        },
         getIntersectionOrNullObject: (other: any) => {
           const o: Rect = other.__rect;
           const i = { r0: Math.max(rect.r0, o.r0), c0: Math.max(rect.c0, o.c0), r1: Math.min(rect.r1, o.r1), c1: Math.min(rect.c1, o.c1) };
@@ -511,6 +530,10 @@ export function fakeExcel(model: WorkbookModel = new WorkbookModel()): FakeExcel
           if (log.record("delete", a1(rect))) model.deleteCells(sheet, rect);
         },
         select: () => undefined,
+        clear: () => {
+          if (!log.record("clear", a1(rect))) return;
+          for (let i = rect.r0; i <= rect.r1; i++) for (let j = rect.c0; j <= rect.c1; j++) sheet.set(i, j, undefined);
+        },
       },
       {
         values: {
@@ -560,7 +583,7 @@ export function fakeExcel(model: WorkbookModel = new WorkbookModel()): FakeExcel
   }
 
   function nullRange(): any {
-    const n = mock(log, { address: "", values: [], numberFormat: [], rowCount: 0, rowIndex: 0, columnIndex: 0 });
+    const n = mock(log, { address: "", values: [], numberFormat: [], rowCount: 0, columnCount: 0, rowIndex: 0, columnIndex: 0 });
     Object.defineProperty(n, "isNullObject", { value: true });
     return n;
   }
@@ -574,6 +597,11 @@ export function fakeExcel(model: WorkbookModel = new WorkbookModel()): FakeExcel
       {
         id: sheet.id,
         getRange: (address: string) => range(sheet, parseA1(address)),
+        getRangeByIndexes: (r: number, c: number, rowCount: number, columnCount: number) => {
+          if (rowCount < 1 || columnCount < 1) throw new Error(`InvalidArgument: getRangeByIndexes(${r}, ${c}, ${rowCount}, ${columnCount})`);
+          return range(sheet, { r0: r, c0: c, r1: r + rowCount - 1, c1: c + columnCount - 1 });
+        },
+        getCell: (r: number, c: number) => range(sheet, { r0: r, c0: c, r1: r, c1: c }),
         getUsedRange: (valuesOnly: boolean) => range(sheet, sheet.used(valuesOnly) ?? { r0: 0, c0: 0, r1: 0, c1: 0 }),
         activate: () => {
           for (const s of model.sheets) s.activated = s === sheet;
@@ -581,38 +609,6 @@ export function fakeExcel(model: WorkbookModel = new WorkbookModel()): FakeExcel
         freezePanes: {
           freezeRows: (n: number) => {
             sheet.frozenRows = n;
-          },
-        },
-        tables: {
-          add: (where: any, hasHeaders: boolean) => {
-            const rect: Rect = typeof where === "string" ? parseA1(where) : where.__rect;
-            if (!hasHeaders) throw new Error("fake: tables without headers are not simulated");
-            for (const t of model.tables) {
-              const o = t.rect;
-              if (t.sheet === sheet && !(rect.r1 < o.r0 || rect.r0 > o.r1 || rect.c1 < o.c0 || rect.c0 > o.c1)) throw new Error("InvalidOperation: tables cannot overlap");
-            }
-            const headers = Array.from({ length: rect.c1 - rect.c0 + 1 }, (_, j) => String(sheet.value(rect.r0, rect.c0 + j)));
-            if (headers.some((h) => h === "") || new Set(headers.map((h) => h.toLowerCase())).size !== headers.length) throw new Error("fake: headers must be unique and non-empty");
-            let n = 1;
-            while (model.nameTaken(`Table${n}`)) n++;
-            const t = new TableModel(`Table${n}`, model.newId(), sheet, rect.r0, rect.c0, rect.c1 - rect.c0 + 1, rect.r1 - rect.r0);
-            model.tables.push(t);
-            log.record("tables.add", a1(rect));
-            return table(t);
-          },
-        },
-        charts: {
-          add: (type: string, source: any, seriesBy: string) => {
-            const c = mock(log, {
-              name: "",
-              title: { text: "" },
-              legend: { visible: true },
-              series: { getItemAt: () => ({ setXAxisValues: (r: any) => (c.__xValues = r.__address) }) },
-              setPosition: (start: any) => (c.__position = start.__address),
-            });
-            sheet.charts.push({ type, source: source.__address, seriesBy, chart: c });
-            log.record("charts.add", type);
-            return c;
           },
         },
       },
@@ -625,6 +621,56 @@ export function fakeExcel(model: WorkbookModel = new WorkbookModel()): FakeExcel
         },
       },
     );
+    const chartProxy = (c: ChartModel | undefined): any => {
+      const proxy = mock(log, {
+        name: c?.name ?? "",
+        setPosition: (start: any) => (log.record("chart.setPosition", start.__address) && c ? (c.position = start.__address) : undefined),
+        setData: (source: any, seriesBy: string) => {
+          if (log.record("chart.setData", source.__address) && c) Object.assign(c, { source: source.__address, seriesBy });
+        },
+      });
+      Object.defineProperty(proxy, "isNullObject", { value: c === undefined });
+      if (!c) return proxy;
+      Object.defineProperty(proxy, "name", { get: () => c.name, set: (v: string) => log.record("chart.name", v) && (c.name = v) });
+      Object.defineProperty(proxy, "chartType", { get: () => c.type, set: (v: string) => log.record("chart.chartType", v) && (c.type = v) });
+      proxy.title = Object.defineProperty({}, "text", { get: () => c.title, set: (v: string) => log.record("chart.title", v) && (c.title = v) });
+      proxy.legend = Object.defineProperty({}, "visible", { get: () => c.legendVisible, set: (v: boolean) => log.record("chart.legend", v) && (c.legendVisible = v) });
+      proxy.series = { getItemAt: () => ({ setXAxisValues: (r: any) => log.record("series.setXAxisValues", r.__address) && (c.xValues = r.__address) }) };
+      return proxy;
+    };
+    const chartNamed = (name: string) => sheet.charts.find((c) => c.name.toLowerCase() === name.toLowerCase());
+    w.charts = {
+      add: (type: string, source: any, seriesBy: string) => {
+        const c: ChartModel = { name: `Chart ${sheet.charts.length + 1}`, type, source: source.__address, seriesBy, title: "", legendVisible: true, xValues: null, position: null };
+        if (log.record("charts.add", type)) sheet.charts.push(c);
+        return chartProxy(c);
+      },
+      getItem: (name: string) => {
+        const c = chartNamed(name);
+        if (!c) throw new Error(`ItemNotFound: chart ${name}`);
+        return chartProxy(c);
+      },
+      getItemOrNullObject: (name: string) => chartProxy(chartNamed(name)),
+    };
+    // Set after the mock is made: office-addin-mock cannot hold a mock inside another's data.
+    w.tables = collection(log, () => model.tables.filter((t) => t.sheet === sheet).map(table), {
+      add: (where: any, hasHeaders: boolean) => {
+        const rect: Rect = typeof where === "string" ? parseA1(where) : where.__rect;
+        if (!hasHeaders) throw new Error("fake: tables without headers are not simulated");
+        for (const t of model.tables) {
+          const o = t.rect;
+          if (t.sheet === sheet && !(rect.r1 < o.r0 || rect.r0 > o.r1 || rect.c1 < o.c0 || rect.c0 > o.c1)) throw new Error("InvalidOperation: tables cannot overlap");
+        }
+        const headers = Array.from({ length: rect.c1 - rect.c0 + 1 }, (_, j) => String(sheet.value(rect.r0, rect.c0 + j)));
+        if (headers.some((h) => h === "") || new Set(headers.map((h) => h.toLowerCase())).size !== headers.length) throw new Error("fake: headers must be unique and non-empty");
+        let n = 1;
+        while (model.nameTaken(`Table${n}`)) n++;
+        const t = new TableModel(`Table${n}`, model.newId(), sheet, rect.r0, rect.c0, rect.c1 - rect.c0 + 1, rect.r1 - rect.r0);
+        model.tables.push(t);
+        log.record("tables.add", a1(rect));
+        return table(t);
+      },
+    });
     sheetFakes.set(sheet, w);
     return w;
   }
@@ -717,7 +763,16 @@ export function fakeExcel(model: WorkbookModel = new WorkbookModel()): FakeExcel
         getItem: (name: string) => {
           const n = model.names.find((x) => x.name.toLowerCase() === name.toLowerCase());
           if (!n) throw new Error(`ItemNotFound: name ${name}`);
-          return { getRange: () => range(n.sheet, n.rect) };
+          return {
+            getRange: () => range(n.sheet, n.rect),
+            delete: () => (log.record("names.delete", name) ? model.names.splice(model.names.indexOf(n), 1) : undefined),
+          };
+        },
+        getItemOrNullObject: (name: string) => {
+          const n = model.names.find((x) => x.name.toLowerCase() === name.toLowerCase());
+          const item = mock(log, { name: n?.name ?? "" });
+          Object.defineProperty(item, "isNullObject", { value: n === undefined });
+          return item;
         },
       },
     ),

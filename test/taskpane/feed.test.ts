@@ -1,5 +1,5 @@
 import { datasetById } from "../../src/core/data/catalog";
-import { feedBase, fetchFeedDataset, fetchFeedDatasets, fetchFeedIndex, parseFeedIndex, validateFeedUrl } from "../../src/taskpane/feed";
+import { allowedFeedOrigins, feedBase, feedOriginAllowed, fetchFeedDataset, fetchFeedDatasets, fetchFeedIndex, parseFeedIndex, validateFeedUrl } from "../../src/taskpane/feed";
 import { FakeFeed, FEED, PAGE } from "./fake-feed";
 
 describe("validateFeedUrl", () => {
@@ -18,7 +18,65 @@ describe("validateFeedUrl", () => {
     ["data.example.com/aifin", { ok: false, key: "feedUrlInvalid" }],
     ["not a url", { ok: false, key: "feedUrlInvalid" }],
   ])("%j → %j", (text, expected) => {
-    expect(validateFeedUrl(text)).toEqual(expected);
+    expect(validateFeedUrl(text, null)).toEqual(expected);
+  });
+
+  describe("accepts only an origin the page's security policy allows", () => {
+    const origins = ["https://addin.example.com", "https://data.example.com"];
+
+    it.each([
+      ["https://data.example.com/aifin/", "https://data.example.com/aifin/"],
+      ["https://addin.example.com/other/feed", "https://addin.example.com/other/feed/"],
+      ["", null],
+    ])("%j is allowed", (text, url) => {
+      expect(validateFeedUrl(text, origins)).toEqual({ ok: true, url });
+    });
+
+    it("refuses another origin, naming the allowed ones and the build that would allow it", () => {
+      expect(validateFeedUrl("https://feed.other.example/aifin/index.json", origins)).toEqual({
+        ok: false,
+        key: "feedUrlNotAllowed",
+        params: { url: "https://feed.other.example/aifin/", origin: "https://feed.other.example", origins: "https://addin.example.com, https://data.example.com" },
+      });
+    });
+
+    it("refuses another port of an allowed host (a different origin)", () => {
+      expect(validateFeedUrl("https://data.example.com:8443/", origins)).toMatchObject({ ok: false, key: "feedUrlNotAllowed" });
+    });
+
+    it("still says https first", () => {
+      expect(validateFeedUrl("http://data.example.com/", origins)).toEqual({ ok: false, key: "feedUrlNotHttps" });
+    });
+  });
+});
+
+describe("allowedFeedOrigins", () => {
+  const page = "https://addin.example.com/aifin/taskpane.html";
+
+  it("reads connect-src: 'self' is the page's origin", () => {
+    expect(allowedFeedOrigins(["default-src 'self'; connect-src 'self' https://feed.example.com; object-src 'none'"], page)).toEqual(["https://addin.example.com", "https://feed.example.com"]);
+  });
+
+  it("falls back to default-src, and is null when no policy restricts connections", () => {
+    expect(allowedFeedOrigins(["default-src 'self'"], page)).toEqual(["https://addin.example.com"]);
+    expect(allowedFeedOrigins(["frame-src 'self'"], page)).toBeNull();
+    expect(allowedFeedOrigins([], page)).toBeNull();
+  });
+
+  it("allows only what every policy allows", () => {
+    expect(allowedFeedOrigins(["connect-src 'self' https://a.example.com https://b.example.com", "connect-src https://b.example.com"], page)).toEqual(["https://b.example.com"]);
+  });
+
+  it("allows nothing for sources it does not model (schemes, wildcards, http)", () => {
+    expect(allowedFeedOrigins(["connect-src https: *.example.com http://plain.example.com"], page)).toEqual([]);
+  });
+});
+
+describe("feedOriginAllowed", () => {
+  it("compares origins, and allows everything when not restricted", () => {
+    expect(feedOriginAllowed("https://data.example.com/aifin/", ["https://data.example.com"])).toBe(true);
+    expect(feedOriginAllowed("https://evil.example.com/aifin/", ["https://data.example.com"])).toBe(false);
+    expect(feedOriginAllowed("https://evil.example.com/aifin/", null)).toBe(true);
   });
 });
 

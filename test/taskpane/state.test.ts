@@ -50,11 +50,21 @@ describe("the pane's state", () => {
   });
 
   it("waits for the user's answer before overwriting", () => {
-    let s = withCatalog([{ type: "busy", message: { key: "busyCleaning" } }, { type: "confirmOverwrite", cells: 4 }]);
-    expect(s.confirmOverwrite).toBe(4);
+    const question = { lines: [{ key: "cleanObstacleValues" as const, params: { count: 4 } }], overwrite: true, free: { column: 5, address: "Sheet1!F1:H4" } };
+    let s = withCatalog([{ type: "busy", message: { key: "busyCleaning" } }, { type: "cleanQuestion", question }]);
+    expect(s.cleanQuestion).toEqual(question);
+    expect(s.busy).toBeNull();
     expect(isBusy(s)).toBe(true);
     s = reduce(s, { type: "confirmClosed" });
     expect(isBusy(s)).toBe(false);
+  });
+
+  it("keeps the cleaner's unit and currency choices, each on its own", () => {
+    let s = reduce(initialState("en"), { type: "cleanUnit", unit: { power: 8 } });
+    s = reduce(s, { type: "cleanUnit", unit: { currency: "KRW" } });
+    expect(s.cleanUnit).toEqual({ power: 8, currency: "KRW" });
+    s = reduce(s, { type: "cleanUnit", unit: { power: null } });
+    expect(s.cleanUnit).toEqual({ power: null, currency: "KRW" });
   });
 
   it("switches language without losing anything else", () => {

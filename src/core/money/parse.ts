@@ -13,6 +13,11 @@ export interface ParsedAmount {
   currency: Currency | null;
   /** True when the text says the figure is approximate ("약", "about", "~", …). */
   approximate: boolean;
+  /**
+   * True when a unit or scale word sets the size ("5,803억", "$3B", "3.5 million"); false for plain
+   * digits ("5,803", "(4,000)", "$1,234"), which a statement table's unit header scales.
+   */
+  scaled: boolean;
   /** The amount in a trailing parenthesis, e.g. the won figure in "30억 달러(약 3조9600억 원)". */
   alternate?: ParsedAmount;
 }
@@ -299,6 +304,8 @@ function refuseRange(toks: readonly Token[], from: number, to: number, text: str
 interface Reading {
   readonly value: Dec;
   readonly next: number;
+  /** A unit or scale word set the size. */
+  readonly scaled: boolean;
 }
 
 function numberValue(t: NumToken, text: string): Dec {
@@ -346,13 +353,13 @@ function readKorean(toks: readonly Token[], i: number, to: number, text: string)
     if (!firstGroup && decCompare(group, TEN_THOUSAND) >= 0) fail("groupTooLarge", { text, part: groupStart });
     const unit = i < to ? wordText(toks[i]) : null;
     const big = unit === null ? undefined : KO_BIG_UNITS.get(unit);
-    if (big === undefined) return { value: decAdd(total, group), next: i };
+    if (big === undefined) return { value: decAdd(total, group), next: i, scaled: true };
     if (big >= lastBig) fail("unitsOutOfOrder", { text, unit: toks[i].raw });
     total = decAdd(total, decScale(group, big));
     lastBig = big;
     firstGroup = false;
     i++;
-    if (!(i < to && toks[i].kind === "num")) return { value: total, next: i };
+    if (!(i < to && toks[i].kind === "num")) return { value: total, next: i, scaled: true };
   }
 }
 
@@ -365,9 +372,9 @@ function readEnglish(toks: readonly Token[], i: number, to: number, text: string
   const t = i < to ? toks[i] : undefined;
   const scale = t !== undefined && t.kind === "word" ? SCALE_WORDS.get(t.text) : undefined;
   if (t !== undefined && scale !== undefined && !(scale.attachedOnly && t.spaceBefore)) {
-    return { value: decScale(value, scale.power), next: i + 1 };
+    return { value: decScale(value, scale.power), next: i + 1, scaled: true };
   }
-  return { value, next: i };
+  return { value, next: i, scaled: false };
 }
 
 function isKoreanUnit(t: Token | undefined): boolean {
@@ -427,7 +434,7 @@ function readSegment(toks: readonly Token[], from: number, to: number, text: str
     if (isKoreanUnit(t)) fail("unitsOutOfOrder", { text, unit: t.raw });
     fail("unexpectedWord", { text, word: t.raw });
   }
-  return { value: sign === -1 ? decNeg(reading.value) : reading.value, currency, approximate };
+  return { value: sign === -1 ? decNeg(reading.value) : reading.value, currency, approximate, scaled: reading.scaled };
 }
 
 /** NFKC (full-width digits, "￦" → "₩"), every run of white space to one space, trimmed. */

@@ -27,4 +27,7 @@ export {
 export { planTableUpdate, sumCounts, type BlockWrite, type ExistingTable, type RefreshCounts, type RowsAdd, type TableUpdate } from "./diff";
 export { CHUNK_BYTES, OPERATION_OVERHEAD_BYTES, REQUEST_LIMIT_BYTES, cellBytes, matrixBytes, packRequests, rowBytes, rowSlices } from "./chunk";
 export { columnLetters, fixedColumnCell } from "./address";
-export { CLEAN_COLUMNS, currencyOfFormat, planClean, type CleanPlan } from "./clean";
+export { currencyOfFormat, planClean, type CleanColumn, type CleanOptions, type CleanPlan, type UnitChoice } from "./clean";
+export { findUnitCaption, isUnitCaption, readUnitHeader, unitName, type FoundUnit, type StatementUnit } from "./statement-unit";
+export { nextFreeColumns, onlyValues, rectAddress, targetObstacles, type CellRect, type Obstacle, type SheetPicture, type SheetSpill, type SheetTable } from "./clean-target";
+export { CHART_COLUMNS, chartColumnIndexes, planChart, type ChartColumn, type ChartOption, type ChartPlan, type ChartPoint } from "./chart";

@@ -28,7 +28,20 @@ export const SHEET_LABELS = {
   cleanNote: { en: "AIFIN note", ko: "AIFIN 비고" },
   cleanApproximate: { en: "approximate", ko: "근사치" },
   cleanUnread: { en: "⚠ not read: {reason}", ko: "⚠ 읽지 못함: {reason}" },
-  cleanNoCurrency: { en: "no currency ($, 원, USD, KRW…) in '{text}'", ko: "'{text}'에 통화($, 원, USD, KRW…)가 없습니다" },
+  cleanNoCurrency: {
+    en: "no currency ($, 원, USD, KRW…) in '{text}': choose the currency in the pane, or add a unit header such as (단위: 억원)",
+    ko: "'{text}'에 통화($, 원, USD, KRW…)가 없습니다. 창에서 통화를 고르거나 (단위: 억원) 같은 단위 표시를 넣으세요",
+  },
+  cleanUnitConflict: {
+    en: "'{text}' is in {currency}, but the unit header says {unit}",
+    ko: "'{text}'은(는) {currency} 금액인데 단위 표시는 {unit}입니다",
+  },
+  cleanPublished: { en: "Published {currency}", ko: "발표 {currency}" },
+  cleanPublishedOther: { en: "Published (other currency)", ko: "발표 금액(다른 통화)" },
+  cleanPublishedDiffers: {
+    en: "the published {currency} figure, {published}, differs from the conversion by {percent}%",
+    ko: "발표된 {currency} 금액 {published}은(는) 환산값과 {percent}% 다릅니다",
+  },
   cleanNotText: { en: "'{text}' is not an amount", ko: "'{text}'은(는) 금액이 아닙니다" },
   cleanRate: { en: "at {rate} KRW per USD", ko: "환율 {rate}원/달러 적용" },
 } as const satisfies Record<string, Record<Language, string>>;

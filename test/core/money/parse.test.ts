@@ -92,13 +92,35 @@ describe("parseAmount", () => {
     );
   });
 
+  describe("says whether a unit or scale word set the size (a statement's unit header scales plain digits)", () => {
+    it.each([
+      ["5,803억원", true],
+      ["1조2천억", true],
+      ["1천", true],
+      ["$3B", true],
+      ["3.5 million", true],
+      ["USD 3.5 bn", true],
+      ["5,803", false],
+      ["5803", false],
+      ["(4,000)", false],
+      ["△4,000", false],
+      ["\u22124,000", false],
+      ["$1,234", false],
+      ["1,234원", false],
+      ["1e6", false],
+    ])("%s: %s", (text, scaled) => {
+      expect(parseAmount(text).scaled).toBe(scaled);
+    });
+  });
+
   describe("reads a trailing parenthesis as the alternate", () => {
     it("reads 30억 달러(약 3조9600억 원)", () => {
       expect(parseAmount("30억 달러(약 3조9600억 원)")).toEqual({
         value: decFromDigits("3000000000"),
         currency: "USD",
         approximate: false,
-        alternate: { value: decFromDigits("3960000000000"), currency: "KRW", approximate: true },
+        scaled: true,
+        alternate: { value: decFromDigits("3960000000000"), currency: "KRW", approximate: true, scaled: true },
       });
     });
 
