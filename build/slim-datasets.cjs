@@ -2,10 +2,21 @@
  * The functions cite a figure by publisher, date, URL and kind, with its status, qualifier and the
  * reason a figure is unconfirmed or derived; they never show the curators' notes on confirmed
  * figures, the quote, the definition, the published wording, a document's title or the notes of
- * sources, nor metric descriptions: those stay in the data files, the feed and the tables the pane
+ * sources, nor metric descriptions, and the reason of an unconfirmed or derived figure is cut to
+ * its first sentences: those stay in the data files, the feed and the tables the pane
  * loads (which cite the title too). Source ids become short numbers. This keeps the functions
  * bundle, which embeds the full ECB daily history too, within its size goal (BENCHMARKS.md). */
 const DROP_ROW = ["label", "published", "unit", "derivedFrom", "measure", "quote", "definition"];
+/** The reason AI_SOURCE gives for an unconfirmed or derived figure is cut to this length, at a sentence's end where one is near ("…" marks the cut; the whole note is in the data files and the tables). */
+const NOTE_LENGTH = 120;
+
+/** A note cut at a sentence's end within `NOTE_LENGTH`, or at the length, with "…". */
+function shortNote(note) {
+  if (note.length <= NOTE_LENGTH) return note;
+  const head = note.slice(0, NOTE_LENGTH);
+  const end = Math.max(head.lastIndexOf(". "), head.lastIndexOf("; "));
+  return `${end > 60 ? head.slice(0, end + 1) : head.trimEnd()} …`;
+}
 
 module.exports = function slimDatasets(source) {
   const data = JSON.parse(source);
@@ -29,6 +40,7 @@ module.exports = function slimDatasets(source) {
   for (const row of data.rows) {
     for (const key of DROP_ROW) delete row[key];
     if (row.status === "confirmed") delete row.note;
+    else if (typeof row.note === "string") row.note = shortNote(row.note);
     row.source = ids.get(row.source) ?? row.source;
   }
   return JSON.stringify(data);
