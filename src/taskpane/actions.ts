@@ -26,8 +26,6 @@ export interface Deps {
   readonly pageUrl: string;
   /** The shared-runtime slot the custom functions read their default rate from. */
   readonly setReferenceChoice: (choice: ReferenceChoice | null) => void;
-  /** Whether Excel can tell if a table is filtered (ExcelApi 1.9): refreshes check before adding or deleting rows. */
-  readonly filterCheck: boolean;
   /** The datasets built into the add-in (shown when the feed cannot be read). */
   readonly embedded: () => readonly Dataset[];
   readonly dispatch: (event: Event) => void;
@@ -118,15 +116,8 @@ export async function loadCatalog(deps: Deps): Promise<void> {
  * runtime and recalculates (one Excel.run), picks the language, then reads the catalog.
  * @param displayLanguage - Office.context.displayLanguage
  * @param inExcel - false when the page runs outside Excel (a browser preview)
- * @param apiSupported - false when this Excel lacks the API sets the pane uses (ExcelApi 1.7)
  */
-export async function start(deps: Deps, displayLanguage: string | null, inExcel: boolean, apiSupported = true): Promise<void> {
-  if (inExcel && !apiSupported) {
-    deps.dispatch({ type: "started", lang: languageFor(displayLanguage, null), inExcel: false, records: [], reference: null, feedUrl: null });
-    deps.dispatch({ type: "done", tone: "error", lines: [msg("excelTooOld")] });
-    await loadCatalog(deps);
-    return;
-  }
+export async function start(deps: Deps, displayLanguage: string | null, inExcel: boolean): Promise<void> {
   let workbook: WorkbookState = { records: [], droppedRecords: 0, reference: null, feedUrl: null, language: null };
   const lines: UiMessage[] = [];
   if (inExcel) {
@@ -260,7 +251,7 @@ export async function refresh(deps: Deps, tableName?: string): Promise<void> {
     return;
   }
   try {
-    const result = await deps.excel((context) => refreshTables(context, { items, now: deps.now(), filterCheck: deps.filterCheck, onProgress: (done, total) => deps.dispatch({ type: "progress", done, total }) }));
+    const result = await deps.excel((context) => refreshTables(context, { items, now: deps.now(), onProgress: (done, total) => deps.dispatch({ type: "progress", done, total }) }));
     deps.dispatch({ type: "records", records: result.records });
     for (const outcome of result.outcomes) lines.push(...outcomeMessages(outcome));
     const trouble = result.outcomes.some((o) => o.kind === "missing" || o.kind === "columnsMissing" || o.kind === "filtered") || lines.some((l) => l.key === "notInFeed");

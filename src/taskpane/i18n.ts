@@ -75,10 +75,6 @@ export const UI = {
     en: "{table} was not changed: rows must be added or removed, and Excel cannot do that while the table is filtered. Clear the filter and refresh again.",
     ko: "{table}은(는) 변경하지 않았습니다. 행을 추가하거나 삭제해야 하는데, 표에 필터가 적용되어 있으면 Excel에서 할 수 없습니다. 필터를 해제하고 다시 새로 고치세요.",
   },
-  excelTooOld: {
-    en: "This version of Excel lacks features AIFIN's pane needs (Excel JavaScript API 1.7). The functions still work; update Office or use Excel on the web.",
-    ko: "이 Excel 버전에는 AIFIN 창에 필요한 기능(Excel JavaScript API 1.7)이 없습니다. 함수는 그대로 쓸 수 있습니다. Office를 업데이트하거나 웹용 Excel을 쓰세요.",
-  },
   sourcesMissing: { en: "{table}: its sources table was not found, so the sources were not updated.", ko: "{table}: 출처 표를 찾지 못해 출처는 갱신하지 않았습니다." },
   notInFeed: { en: "{table} was left as it is: the feed no longer publishes “{dataset}”.", ko: "{table}은(는) 그대로 두었습니다. 피드에 “{dataset}” 데이터셋이 더 이상 없습니다." },
   nothingToRefresh: { en: "No dataset is loaded in this workbook yet: load one first.", ko: "이 통합 문서에 불러온 데이터셋이 없습니다. 먼저 불러오세요." },

@@ -61,7 +61,6 @@ export function harness(options: { model?: WorkbookModel; feed?: FakeFeed } = {}
       now: () => "2025-03-01T10:00:00.000Z",
       pageUrl: PAGE,
       setReferenceChoice: (c) => h.choices.push(c),
-      filterCheck: true,
       embedded: allDatasets,
       dispatch: (event) => {
         state = reduce(state, event);

@@ -169,14 +169,6 @@ describe("refreshTables", () => {
       expect(JSON.parse(model.snapshot()).sheets).toEqual(JSON.parse(before).sheets);
     });
 
-    it("is not asked about where Excel cannot tell (before ExcelApi 1.9)", async () => {
-      const { model, record } = await loadedWorkbook();
-      const fake = fakeExcel(model);
-      const result = await refreshTables(fake.context, { items: [{ record, dataset: version2((rows) => rows.slice(1)), hash: "h2" }], now: NOW, filterCheck: false });
-      expect(result.outcomes[0]).toMatchObject({ kind: "refreshed", counts: { removed: 1 } });
-      expect(fake.log.syncs).toBe(3);
-    });
-
     it("is refreshed when only values change", async () => {
       const { model, record, sheet } = await loadedWorkbook();
       (model.table(record.tableName) as { filtered: boolean }).filtered = true;
