@@ -6,6 +6,9 @@ import { shiftA1, toA1, toR1C1 } from "../../preview/engine/r1c1";
 import { loadBuiltFunctions } from "../../preview/bench";
 import { createCustomFunctionsRuntime } from "../../preview/engine/custom-functions-runtime";
 import { Workbook } from "../../preview/engine/workbook";
+import fs from "node:fs";
+import path from "node:path";
+import type { FunctionsMetadata } from "../../preview/engine/functions-metadata";
 import { DIST } from "./harness";
 
 describe("number formats", () => {
@@ -86,6 +89,33 @@ describe("the built functions bundle in the preview engine", () => {
 
   it("passes an error's code and message to the cell", () => {
     expect(at('=AIFIN.AI_SPEND("Nonexistent Co")')).toEqual({ value: "#N/A", message: "Unknown company 'Nonexistent Co' — see AI_COMPANIES()" });
+  });
+
+  it("gives a range's error cells to the function (allowErrorForDataTypeAny): the error alone in its cell", () => {
+    wb.write(sheet, { row: 0, col: 9, rowCount: 3, colCount: 1 }, [[1], ["=NA()"], ["30억 원"]], "test");
+    wb.write(sheet, { row: 0, col: 10, rowCount: 1, colCount: 1 }, "=AIFIN.KRW_PARSE(J1:J3)", "test");
+    expect(wb.values(sheet, { row: 0, col: 10, rowCount: 3, colCount: 1 })).toEqual([[1], ["#N/A"], [3_000_000_000]]);
+  });
+
+  it("shows an error given to a typed argument without calling the function, as Excel does", () => {
+    const calls = wb.bridge.calls;
+    expect(at("=AIFIN.AI_SPEND(NA())")).toEqual({ value: "#N/A", message: undefined });
+    expect(at("=AIFIN.USD_TO_KRW(1, 1/0)").value).toBe("#DIV/0!");
+    expect(wb.bridge.calls).toBe(calls);
+  });
+});
+
+describe("the built functions without allowErrorForDataTypeAny (Excel's rule when functions.json lacks it)", () => {
+  it("shows the range's first error once, without calling the function", () => {
+    const metadata = JSON.parse(fs.readFileSync(path.join(DIST, "functions.json"), "utf8")) as FunctionsMetadata;
+    const { allowErrorForDataTypeAny: flag, ...without } = metadata;
+    expect(flag).toBe(true);
+    const { workbook: wb } = loadBuiltFunctions(DIST, without);
+    const sheet = wb.sheets[0];
+    wb.write(sheet, { row: 0, col: 0, rowCount: 3, colCount: 1 }, [[1], ["=1/0"], ["=NA()"]], "test");
+    wb.write(sheet, { row: 0, col: 1, rowCount: 1, colCount: 1 }, "=AIFIN.KRW_PARSE(A1:A3)", "test");
+    expect(wb.values(sheet, { row: 0, col: 1, rowCount: 3, colCount: 1 })).toEqual([["#DIV/0!"], [""], [""]]);
+    expect(wb.bridge.calls).toBe(0);
   });
 });
 
