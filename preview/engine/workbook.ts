@@ -164,7 +164,7 @@ export class Workbook {
   /** Text width in points, for autofit and for widening a column as a number is entered (the grid measures with the real font). */
   measureText: (text: string, style?: CellStyle) => number = roughWidthPt;
   /** Counters the tests and the bench read. */
-  readonly stats = { syncs: 0, runs: 0, fullCalculations: 0 };
+  readonly stats = { syncs: 0, runs: 0, fullCalculations: 0, largestRequestBytes: 0, largestResponseBytes: 0 };
 
   constructor(options: WorkbookOptions) {
     this.bridge = createBridgeState();

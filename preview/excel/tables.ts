@@ -415,7 +415,7 @@ export class TableColumnCollection extends ClientCollection<ExcelTableColumn, Co
       if (name !== undefined) wb.write(t.sheet, { ...colRect, rowCount: 1 }, `'${name}`, "TableColumnCollection.add name");
       wb.normalizeHeaders(t);
       added = at + 1;
-    });
+    }, { values, name });
     return strict(
       new ExcelTableColumn(this.ctx, () => {
         const t = this.resolveTarget();
@@ -499,7 +499,7 @@ export class TableRowCollection extends ClientCollection<ExcelTableRow, RowTarge
       const matrix = values === undefined || values === null ? undefined : Array.isArray(values) && Array.isArray(values[0]) ? (values as unknown[][]) : [[values]];
       const rect = this.ctx.wb.addTableRows(t, index, matrix);
       at = rect.row - this.ctx.wb.bodyRect(t).row;
-    });
+    }, values);
     return strict(
       new ExcelTableRow(this.ctx, () => {
         const t = this.resolveTarget();
