@@ -7,7 +7,7 @@ import { groupDigits } from "../core/data/vocabulary";
 import type { ReferenceChoice } from "../shared/reference-rate";
 import { insertChart } from "./excel/chart";
 import { cleanSelection } from "./excel/clean";
-import { loadDataset } from "./excel/load";
+import { LoadFailedError, loadDataset } from "./excel/load";
 import { RefreshFailedError, refreshTables, type RefreshItem, type TableOutcome } from "./excel/refresh";
 import { readWorkbookState, recalculate, saveReferenceChoice, saveSetting, type WorkbookState } from "./excel/settings";
 import { feedBase, fetchFeedDatasets, fetchFeedIndex, findDowngrade, type FeedFailure, type FeedIO } from "./feed";
@@ -166,7 +166,15 @@ export async function loadSelected(deps: Deps): Promise<void> {
       }),
     );
     if (result.kind === "targetNotEmpty") {
-      deps.dispatch({ type: "done", tone: "warning", lines: [msg("targetNotEmpty", { address: result.address })] });
+      const line =
+        result.reason === "table"
+          ? msg("targetTable", { address: result.address, table: result.table })
+          : result.reason === "merged"
+            ? msg("targetMerged", { address: result.address })
+            : result.reason === "spill"
+              ? msg("targetSpill", { address: result.address })
+              : msg("targetNotEmpty", { address: result.address });
+      deps.dispatch({ type: "done", tone: "warning", lines: [line] });
       return;
     }
     deps.dispatch({ type: "records", records: result.records });
@@ -174,6 +182,13 @@ export async function loadSelected(deps: Deps): Promise<void> {
     if (entry.unconfirmed > 0) lines.push(msg("loadedUnconfirmed", { count: entry.unconfirmed }));
     deps.dispatch({ type: "done", tone: "success", lines });
   } catch (error) {
+    if (error instanceof LoadFailedError) {
+      const line = error.restored
+        ? msg("loadFailedRestored", { title, detail: detail(error.failure) })
+        : msg("loadFailedNotRestored", { title, detail: detail(error.failure), restoreDetail: detail(error.restoreError) });
+      deps.dispatch({ type: "done", tone: "error", lines: [line] });
+      return;
+    }
     deps.dispatch({ type: "done", tone: "error", lines: [msg("excelFailed", { detail: detail(error) })] });
   }
 }

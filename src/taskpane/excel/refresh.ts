@@ -38,7 +38,7 @@ import { restoreCells } from "../../core/sheet/restore";
 import { SETTING_KEYS, mergeRecords, parseRecords, type TableRecord } from "../records";
 import { readBlocks, type Cells } from "./reads";
 import { queueRecords } from "./settings";
-import { EXCEL_LIMITS, StepsFailedError, matrixSteps, runSteps, smallStep, type PayloadLimits, type Progress, type Step } from "./steps";
+import { EXCEL_LIMITS, StepsFailedError, WritesFailedError, matrixSteps, runSteps, smallStep, type PayloadLimits, type Progress, type Step } from "./steps";
 
 export interface RefreshItem {
   readonly record: TableRecord;
@@ -271,20 +271,17 @@ async function restore(context: Excel.RequestContext, snapshots: readonly Snapsh
   await runSteps(context, steps, undefined, limits);
 }
 
-/** A refresh whose writes failed: the tables it may have changed were put back (or could not be). */
-export class RefreshFailedError extends Error {
+/** A refresh whose writes failed: the tables it may have changed were put back (`restored`), or could not be. */
+export class RefreshFailedError extends WritesFailedError {
+  override readonly name = "RefreshFailedError";
   constructor(
-    /** The error Excel gave for the failed write. */
-    readonly failure: unknown,
+    failure: unknown,
     /** The dataset tables concerned (current names). */
     readonly tables: string[],
-    /** True when every change was undone: the workbook is as it was before the refresh. */
-    readonly restored: boolean,
-    /** Why putting back failed, when it did. */
-    readonly restoreError: unknown,
+    restored: boolean,
+    restoreError: unknown,
   ) {
-    super(failure instanceof Error ? failure.message : String(failure));
-    this.name = "RefreshFailedError";
+    super(failure, restored, restoreError);
   }
 }
 

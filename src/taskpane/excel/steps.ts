@@ -99,3 +99,17 @@ export async function runSteps(context: Excel.RequestContext, steps: readonly St
   }
   return requests.length;
 }
+
+/** An action whose writes failed, after what they changed was put back (or could not be). */
+export class WritesFailedError extends Error {
+  constructor(
+    /** The error Excel gave for the failed write. */
+    readonly failure: unknown,
+    /** True when every change was undone: the workbook is as it was before the action. */
+    readonly restored: boolean,
+    /** Why putting back failed, when it did. */
+    readonly restoreError: unknown,
+  ) {
+    super(failure instanceof Error ? failure.message : String(failure));
+  }
+}
