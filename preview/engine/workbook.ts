@@ -9,7 +9,7 @@ import type { RawCellContent } from "hyperformula";
 import { MAX_COLUMNS, MAX_ROWS, cellAddress, contains, intersection, intersects, qualifiedAddress, type CellRect } from "./addresses";
 import { BUSY, buildFunctionPlugin, cellKey, createBridgeState, type BridgeState, type FunctionHost } from "./function-bridge";
 import type { FunctionsMetadata } from "./functions-metadata";
-import { formatGeneral, formatValue, isDateFormat } from "./number-format";
+import { formatGeneral, formatProblem, formatValue, isDateFormat } from "./number-format";
 import { shiftA1, toA1, toR1C1 } from "./r1c1";
 
 import { WorkbookError } from "./workbook-error";
@@ -129,6 +129,27 @@ function newId(prefix: string): string {
   counter++;
   const hex = (counter * 2654435761 >>> 0).toString(16).padStart(8, "0").toUpperCase();
   return `{${prefix}${hex}-0000-4000-8000-${String(counter).padStart(12, "0")}}`;
+}
+
+const MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+
+/**
+ * Excel's reading of a date that names its month first, as typed or written to values: "March 2024"
+ * and "Mar-24" (the month's first day, shown mmm-yy), "Sep 5, 2024" (shown d-mmm-yy), "Dec 31"
+ * (this year).
+ */
+function namedMonthDate(text: string): { raw: number; format: string } | null {
+  const m = /^([A-Za-z]{3,9})\.?[ \-/]+(\d{1,2}|\d{4})(?:,? +(\d{4}))?$/.exec(text);
+  if (!m) return null;
+  const word = m[1].toLowerCase();
+  const index = MONTH_NAMES.findIndex((name) => name === word || (word.length === 3 && name.startsWith(word)) || (word === "sept" && name === "september"));
+  if (index < 0) return null;
+  const serial = (y: number, d: number) => Date.UTC(y, index, d) / 86400000 + 25569;
+  const n = Number(m[2]);
+  if (m[3]) return { raw: serial(Number(m[3]), n), format: "d-mmm-yy" };
+  if (m[2].length === 4) return { raw: serial(n, 1), format: "mmm-yy" };
+  if (text.includes("-") && m[2].length === 2) return { raw: serial(2000 + n, 1), format: "mmm-yy" };
+  return n >= 1 && n <= 31 ? { raw: serial(new Date().getUTCFullYear(), n), format: "d-mmm" } : null;
 }
 
 /** The API writes that extend a table written just below or beside it (Excel's rule for values and formulas). */
@@ -576,7 +597,8 @@ export class Workbook {
     if (grouped) {
       const n = Number(`${grouped[1]}${grouped[3].replace(/,/g, "")}${grouped[4] ?? ""}`);
       const decimals = grouped[4] ? ".00" : "";
-      const format = grouped[2] ? `${grouped[2]}#,##0${decimals}` : grouped[3].includes(",") ? `#,##0${decimals}` : undefined;
+      const symbol = grouped[2] === "₩" ? '"₩"' : grouped[2];
+      const format = symbol ? `${symbol}#,##0${decimals}` : grouped[3].includes(",") ? `#,##0${decimals}` : undefined;
       return { raw: n, format };
     }
     const negative = /^\(([$₩]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\)$/.exec(v.trim());
@@ -585,6 +607,8 @@ export class Workbook {
     if (month && Number(month[2]) >= 1 && Number(month[2]) <= 12) {
       return { raw: Date.UTC(Number(month[1]), Number(month[2]) - 1, 1) / 86400000 + 25569, format: "mmm-yy" };
     }
+    const named = namedMonthDate(v.trim());
+    if (named) return named;
     if (/^#(N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!)$/i.test(v.trim())) return { raw: v.trim().toUpperCase() === "#N/A" ? "=NA()" : `=${v.trim().toUpperCase()}` };
     if (/^[+-]/.test(v) && v.length > 1 && !Number.isFinite(Number(v))) return { raw: `=${v}` };
     if (v.startsWith("@") && v.length > 1) return { raw: `=${v.slice(1)}` };
@@ -795,9 +819,21 @@ export class Workbook {
     else sheet.styles.set(key, next);
   }
 
-  /** Sets a style property over a range: a scalar fills it, a 2-D array must match (number formats). */
+  /**
+   * Sets a style property over a range: a scalar fills it, a 2-D array must match (number formats).
+   * A number format outside Excel's documented syntax (text such as ₩ outside quotes) is refused
+   * whole, nothing set: what Excel does with one is not documented.
+   */
   setStyle<K extends keyof CellStyle>(sheet: SheetInfo, rect: CellRect, prop: K, input: CellStyle[K] | CellStyle[K][][], what: string): void {
     const matrix = this.expand(rect, input as CellStyle[K], what);
+    if (prop === "numberFormat") {
+      for (const row of matrix) {
+        for (const v of row) {
+          const problem = typeof v === "string" ? formatProblem(v) : null;
+          if (problem) throw new WorkbookError("InvalidArgument", `The argument is invalid or missing or has an incorrect format. (${what} '${v}': ${problem})`);
+        }
+      }
+    }
     this.batch(() => {
       for (let r = 0; r < rect.rowCount; r++) {
         for (let c = 0; c < rect.colCount; c++) {

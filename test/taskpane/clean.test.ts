@@ -29,7 +29,7 @@ describe("cleanSelection", () => {
     ]);
     expect(model.sheets[0].get(2, 2)?.format).toBe("$#,##0");
     expect(model.sheets[0].get(4, 2)?.format).toBe("$#,##0.00");
-    expect(model.sheets[0].get(2, 3)?.format).toBe("₩#,##0");
+    expect(model.sheets[0].get(2, 3)?.format).toBe('"₩"#,##0');
     expect(log.syncs).toBe(2);
   });
 

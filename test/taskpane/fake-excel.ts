@@ -81,13 +81,30 @@ function serialOf(y: number, m: number, d: number): number {
   return Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / DAY);
 }
 
-/** What Excel stores for a value assigned through `values` (or `formulas`). */
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+/** Excel's reading of a month named first: "March 2024" (the 1st), "Mar-24", "Sep 5, 2024", "Dec 31" (this year). */
+function monthDate(text: string): number | null {
+  const m = /^([a-z]+)\.?[\s\-/]+(\d{1,4})(?:,?\s+(\d{4}))?$/i.exec(text);
+  const month = m ? MONTHS.indexOf(m[1].slice(0, 3).toLowerCase()) + 1 : 0;
+  if (!m || month === 0 || !(m[1].length === 3 || m[1].toLowerCase().startsWith(MONTHS[month - 1]))) return null;
+  const n = Number(m[2]);
+  if (m[3]) return serialOf(Number(m[3]), month, n);
+  if (m[2].length === 4) return serialOf(n, month, 1);
+  if (m[2].length === 2 && /-/.test(text)) return serialOf(2000 + n, month, 1);
+  return n >= 1 && n <= 31 ? serialOf(new Date().getFullYear(), month, n) : null;
+}
+
+/** What Excel stores for a value assigned through `values` (or `formulas`): typed input's reading, after trimming white space. */
 export function retype(input: Value): CellData | null {
   if (typeof input !== "string") return { value: input };
   if (input === "") return null;
   if (input.startsWith("'")) return { value: input.slice(1) };
-  if (/^[+-]?\d+(\.\d+)?$/.test(input)) return { value: Number(input) };
+  const trimmed = input.trim();
+  if (/^[+-]?\d+(\.\d+)?$/.test(trimmed)) return { value: Number(trimmed) };
   if (/^[=+\-@\u2212]/.test(input)) return { value: "#FORMULA", formula: input };
+  const named = monthDate(trimmed);
+  if (named !== null) return { value: named };
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(input);
   if (m) return { value: serialOf(+m[1], +m[2], +m[3]) };
   m = /^(\d{4})-(\d{1,2})$/.exec(input);

@@ -43,7 +43,7 @@ describe("loadDataset", () => {
     it("formats values by currency and dates as dates", async () => {
       const { model, result } = await load(datasetById("korea-ai-investment"));
       const sheet = model.sheet(loaded(result).sheetName);
-      expect(sheet.get(4, TABLE_COLUMNS.indexOf("value"))?.format).toBe("₩#,##0");
+      expect(sheet.get(4, TABLE_COLUMNS.indexOf("value"))?.format).toBe('"₩"#,##0');
       expect(sheet.get(4, TABLE_COLUMNS.indexOf("year"))?.format).toBe("0");
       expect(sheet.get(1, 1)?.format).toBe("yyyy-mm-dd");
       const usd = await load(datasetById("openai-2024-costs"));
@@ -164,6 +164,16 @@ describe("loadDataset", () => {
       expect(model.grid(name, "A1")[0][0]).toBe("=cmd|' /C calc'!A0");
       expect(model.grid(name, "M5")[0][0]).toBe('=HYPERLINK("http://evil","click")');
       expect(model.grid(name, "L5")[0][0]).toBe("-2+3");
+    });
+  });
+
+  describe("text that Excel would retype as a date or a number", () => {
+    it("stays the same text (months by name, white space around a number)", async () => {
+      const base = datasetById("openai-2024-costs");
+      const dated: Dataset = { ...base, rows: base.rows.map((r, i) => (i === 0 ? { ...r, note: "March 2024", quote: " 42" } : r)) };
+      const { model, result } = await load(dated);
+      const name = loaded(result).sheetName;
+      expect(model.grid(name, "L5:M5")[0]).toEqual([" 42", "March 2024"]);
     });
   });
 

@@ -16,8 +16,8 @@ describe("planClean", () => {
 
   it("formats whole amounts exactly and cents where there are cents", () => {
     const plan = planClean([["$3B"], ["5,803억원"]], [["General"], ["General"]], 1320, "en");
-    expect(plan.formats[0].slice(0, 2)).toEqual(["$#,##0", "₩#,##0"]);
-    expect(plan.formats[1].slice(0, 2)).toEqual(["$#,##0.00", "₩#,##0"]);
+    expect(plan.formats[0].slice(0, 2)).toEqual(["$#,##0", '"₩"#,##0']);
+    expect(plan.formats[1].slice(0, 2)).toEqual(["$#,##0.00", '"₩"#,##0']);
   });
 
   it("notes approximate amounts and the rate used", () => {
