@@ -7,8 +7,9 @@ import path from "path";
 import zlib from "zlib";
 import { fxRateFunction, usdToKrwFunction } from "../src/functions/functions";
 import { parseAmount, prepareRate, usdToKrw } from "../src/core/money";
+import { REQUEST_LIMIT_BYTES } from "../src/core/sheet/chunk";
 import { loadCorpus } from "../test/corpus/load";
-import { syncCounts } from "../test/taskpane/sync-count";
+import { payloads100k, syncCounts } from "../test/taskpane/sync-count";
 import { engineRatioCustomVsNative, taskpaneReadyMs } from "../preview/bench";
 import { peakHeapLoad100k } from "../test/taskpane/heap";
 
@@ -164,6 +165,12 @@ async function main(): Promise<void> {
     },
     // context.sync calls counted on the simulated workbook (office-addin-mock) for 1k/10k/100k cells.
     load_syncs: await syncCounts(),
+    // The syncs and the bytes of each request and response (ours, counted as JSON) of a 100,000-cell
+    // load and of its refresh, against Excel on the web's 5,000,000 bytes either way; then the same
+    // with a 1,000-character note in every row (13 MB read back: the refresh reads in slices).
+    payload_100k: await payloads100k(),
+    payload_100k_long_notes: await payloads100k({ padding: "x".repeat(1_000) }),
+    payload_limit_bytes: REQUEST_LIMIT_BYTES,
     // The pane's heap while preparing a 100,000-cell load, against the size of the values.
     peak_heap_mb_load_100k: await peakHeapLoad100k(),
     // The preview engine (HyperFormula): 10,000 cells of =AIFIN.USD_TO_KRW(A1, 1320) vs =ROUND(A1*1320, 0).

@@ -47,7 +47,8 @@ class KoreanMetadataPlugin {
       const { Compilation, sources, WebpackError } = compiler.webpack;
       compilation.fileDependencies.add(table);
       compilation.hooks.processAssets.tap(
-        { name: "KoreanMetadataPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
+        // Derived from the finished functions.json (HostOptionsPlugin writes it at ADDITIONAL).
+        { name: "KoreanMetadataPlugin", stage: Compilation.PROCESS_ASSETS_STAGE_DERIVED },
         () => {
           const asset = compilation.getAsset(input);
           if (!asset) {

@@ -61,6 +61,28 @@ const CHILD_ORDER = {
   "Action[ShowTaskpane]": ["TaskpaneId", "SourceLocation", "Title"],
 };
 
+/**
+ * Requirement sets the manifest must declare, each at least at a version: [name, least, why].
+ * Which version the code needs is build/api-sets.cjs's business (test/build/api-sets.test.ts).
+ * @type {[string, string, string][]}
+ */
+const REQUIRED_SETS = [
+  ["SharedRuntime", "1.1", "the task pane and the functions share one runtime"],
+  ["CustomFunctionsRuntime", "1.1", "the add-in has custom functions"],
+  ["ExcelApi", "1.1", "the task pane writes to the workbook"],
+];
+
+/**
+ * Compares "1.13" with "1.9" as versions.
+ * @param {string} a
+ * @param {string} b
+ */
+function compareVersion(a, b) {
+  const [x1, x2 = 0] = a.split(".").map(Number);
+  const [y1, y2 = 0] = b.split(".").map(Number);
+  return x1 - y1 || x2 - y2;
+}
+
 /** Required children (minOccurs=1) of OfficeApp for a TaskPaneApp. */
 const OFFICEAPP_REQUIRED = ["Id", "Version", "ProviderName", "DefaultLocale", "DisplayName", "Description", "DefaultSettings", "Permissions"];
 
@@ -329,6 +351,21 @@ function sameLocale(a, b) {
 // ---------------------------------------------------------------------------------------------
 
 /**
+ * The requirement sets a manifest declares for the whole add-in (<OfficeApp><Requirements><Sets>),
+ * each at its MinVersion (or the Sets' DefaultMinVersion, or 1.1).
+ * @param {string} xml
+ * @returns {Record<string, string>} set name → version, e.g. { SharedRuntime: "1.1", ExcelApi: "1.13" }
+ */
+function declaredRequirementSets(xml) {
+  const app = parseXml(xml).find((n) => n.local === "OfficeApp");
+  const sets = kid(app, "Requirements", "Sets");
+  /** @type {Record<string, string>} */
+  const out = {};
+  for (const set of kids(sets, "Set")) out[attr(set, "Name") ?? ""] = attr(set, "MinVersion") ?? attr(sets, "DefaultMinVersion") ?? "1.1";
+  return out;
+}
+
+/**
  * Checks an XML add-in only manifest offline. Returns problems, each prefixed with its rule
  * ("xml", "order", "id", "version", "host", "requirement", "permissions", "locale", "length",
  * "resid", "runtime", "taskpane", "metadata", "namespace", "url", "localhost", "origin",
@@ -383,14 +420,13 @@ function checkManifest(xml, options = {}) {
   if (hostNames.length !== 1 || hostNames[0] !== "Workbook") {
     report("host", `<Hosts> must list exactly <Host Name="Workbook"/> (found ${JSON.stringify(hostNames)})`);
   }
-  const sets = kid(app, "Requirements", "Sets");
-  const shared = kids(sets, "Set").find((s) => attr(s, "Name") === "SharedRuntime");
-  if (!shared) {
-    report("requirement", `<Requirements><Sets> must declare <Set Name="SharedRuntime" MinVersion="1.1"/>`);
-  } else {
-    const v = attr(shared, "MinVersion") ?? attr(sets, "DefaultMinVersion") ?? "1.1";
-    if (!/^\d+\.\d+$/.test(v) || Number(v.split(".")[0]) < 1 || (Number(v.split(".")[0]) === 1 && Number(v.split(".")[1]) < 1)) {
-      report("requirement", `SharedRuntime MinVersion must be at least 1.1 (found "${v}")`);
+  const declared = declaredRequirementSets(xml);
+  for (const [name, least, why] of REQUIRED_SETS) {
+    const v = declared[name];
+    if (v === undefined) {
+      report("requirement", `<Requirements><Sets> must declare <Set Name="${name}" MinVersion="…"/> (${why})`);
+    } else if (!/^\d+\.\d+$/.test(v) || compareVersion(v, least) < 0) {
+      report("requirement", `${name} MinVersion must be a version of at least ${least} (found "${v}"; ${why})`);
     }
   }
   const permissions = kid(app, "Permissions")?.text;
@@ -505,9 +541,12 @@ function checkManifest(xml, options = {}) {
     }
   }
   if (showTaskpanes.length === 0) report("taskpane", "no ribbon button opens the task pane (Action xsi:type=\"ShowTaskpane\")");
-  const paneIds = new Set(showTaskpanes.map((st) => kid(st, "TaskpaneId")?.text ?? ""));
-  if (paneIds.has("")) report("taskpane", "every ShowTaskpane action needs a <TaskpaneId>: without one Office opens a separate task pane, and a shared runtime supports only one");
-  if (paneIds.size > 1) report("taskpane", `all ShowTaskpane actions must use one TaskpaneId (found ${[...paneIds].join(", ")})`);
+  for (const st of showTaskpanes) {
+    const paneId = kid(st, "TaskpaneId");
+    // Microsoft's shared-runtime page: a <TaskpaneId> makes Office open a task pane of its own
+    // beside the runtime's; the pane of a shared runtime is the <Runtime>'s page, named by resid.
+    if (paneId) report("taskpane", `<TaskpaneId>${paneId.text}</TaskpaneId> in ${where(st)} must go: with a shared runtime the ShowTaskpane action opens the runtime's page by its resid alone`);
+  }
 
   // --- custom functions: script, metadata, namespace ----------------------------------------
   if (!customFunctions) {
@@ -803,4 +842,4 @@ function checkOrder(app, report) {
   }
 }
 
-module.exports = { DEV_BASE_URL, NAMESPACE, productionManifest, checkManifest, readPngSize };
+module.exports = { DEV_BASE_URL, NAMESPACE, productionManifest, checkManifest, declaredRequirementSets, readPngSize };

@@ -19,14 +19,17 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import vm from "node:vm";
 import { createCustomFunctionsRuntime } from "./engine/custom-functions-runtime";
-import { parseFunctionsMetadata } from "./engine/functions-metadata";
+import { parseFunctionsMetadata, type FunctionsMetadata } from "./engine/functions-metadata";
 import { Workbook } from "./engine/workbook";
 
 const ROOT = path.resolve(process.env.AIFIN_ROOT ?? process.cwd());
 const DIST = path.join(ROOT, "dist");
 
-/** The built functions bundle, run in a fresh context whose CustomFunctions records its registrations. */
-export function loadBuiltFunctions(dist = DIST): { workbook: Workbook } {
+/**
+ * The built functions bundle, run in a fresh context whose CustomFunctions records its registrations.
+ * @param metadata - functions.json as built (default), or another version of it to try
+ */
+export function loadBuiltFunctions(dist = DIST, metadata?: FunctionsMetadata): { workbook: Workbook } {
   const bundle = path.join(dist, "functions.js");
   const metadataFile = path.join(dist, "functions.json");
   if (!fs.existsSync(bundle) || !fs.existsSync(metadataFile)) throw new Error(`${dist} has no functions.js / functions.json: run npm run build first.`);
@@ -36,10 +39,9 @@ export function loadBuiltFunctions(dist = DIST): { workbook: Workbook } {
   context.window = context;
   vm.createContext(context);
   vm.runInContext(fs.readFileSync(bundle, "utf8"), context, { filename: bundle });
-  const metadata = parseFunctionsMetadata(fs.readFileSync(metadataFile, "utf8"));
   const workbook = new Workbook({
     namespace: "AIFIN",
-    metadata,
+    metadata: metadata ?? parseFunctionsMetadata(fs.readFileSync(metadataFile, "utf8")),
     functions: {
       lookup: (id) => runtime.registrations.functions.get(id),
       makeError: (code, message) => new runtime.Error(code, message),

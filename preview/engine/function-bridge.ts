@@ -1,10 +1,13 @@
 /* Custom functions registered with `CustomFunctions.associate` become HyperFormula functions under
  * the add-in's namespace (`=AIFIN.USD_TO_KRW(A1)`), called the way Excel on the web calls them:
- * matrix parameters get 2-D arrays (a blank cell is null, an error cell a CustomFunctions.Error),
- * scalar parameters get values coerced to their declared type (an error argument is passed on
- * without calling), an omitted optional argument is null, a range given to a scalar parameter
- * lifts the call over its cells, every call gets an invocation object last. Results: a value, a
- * 2-D array that spills (HyperFormula's ArraySize), or an error shown with its message. */
+ * matrix parameters get 2-D arrays (a blank cell is null), scalar parameters get values coerced to
+ * their declared type, an omitted optional argument is null, a range given to a scalar parameter
+ * lifts the call over its cells, every call gets an invocation object last. Errors follow Excel's
+ * rule for functions.json: an error in an argument typed number, string or boolean, or in an `any`
+ * / `any[][]` argument when the file lacks allowErrorForDataTypeAny, is shown without calling the
+ * function (the first error, argument by argument, row by row); with allowErrorForDataTypeAny an
+ * `any` argument receives its error cells as CustomFunctions.Error values. Results: a value, a 2-D
+ * array that spills (HyperFormula's ArraySize), or an error shown with its message. */
 import { ArraySize, CellError, EmptyValue, ErrorType, FunctionPlugin, SimpleRangeValue } from "hyperformula";
 import type { FunctionPluginDefinition, ImplementedFunctions } from "hyperformula";
 import { isCustomFunctionError, shownMessage, type AssociatedFunction, type ErrorCodeValue } from "./custom-functions-runtime";
@@ -100,6 +103,19 @@ function toMatrix(v: unknown, host: FunctionHost): Cell[][] {
     return out;
   }
   return [[toArgumentCell(v, host)]];
+}
+
+/** True for a parameter Excel treats as `any` (the type left out is `any`). */
+function isAny(p: ParameterMetadata): boolean {
+  return p.type === undefined || p.type === "any";
+}
+
+/** The first error of a range (row by row), or null. */
+function firstError(v: unknown): CellError | null {
+  if (v instanceof CellError) return v;
+  if (!(v instanceof SimpleRangeValue)) return null;
+  for (const row of v.data) for (const cell of row) if (cell instanceof CellError) return cell;
+  return null;
 }
 
 /** A scalar argument coerced to its declared type, or the error Excel shows without calling. */
@@ -264,9 +280,14 @@ export function buildFunctionPlugin(
       for (let i = 0; i < evaluated.length; i++) {
         const p = paramOf(i);
         const v = pick(evaluated[i], i);
+        const errorsReach = isAny(p) && metadata.allowErrorForDataTypeAny === true;
         let arg: unknown;
         if (p.dimensionality === "matrix") {
+          const error = errorsReach ? null : firstError(v);
+          if (error) return error;
           arg = v === OMITTED ? null : toMatrix(v, host);
+        } else if (errorsReach && v instanceof CellError) {
+          arg = toArgumentCell(v, host);
         } else {
           const c = coerceScalar(v, p.type);
           if (c instanceof CellError) return c;
@@ -346,7 +367,10 @@ export function buildFunctionPlugin(
       const size = sizeOf(value);
       state.actual.set(key, size);
       const predicted = state.predicted.get(key);
-      if (!predicted || value instanceof CellError || (predicted.width === size.width && predicted.height === size.height)) return value;
+      // An error (a function that threw, or one Excel did not call) is one cell, as in Excel, not an
+      // error repeated over the spill reserved for it; a pending async call keeps its reservation.
+      const waiting = value instanceof CellError && value.message === BUSY;
+      if (!predicted || waiting || (predicted.width === size.width && predicted.height === size.height)) return value;
       state.mismatched.add(key);
       if (value instanceof SimpleRangeValue && (size.width > predicted.width || size.height > predicted.height)) {
         if (predicted.width === 1 && predicted.height === 1) return value.data[0][0];

@@ -29,6 +29,10 @@ export interface FunctionMetadata {
 
 /** The whole file. */
 export interface FunctionsMetadata {
+  /** Error cells reach `any` / `any[][]` parameters; without it Excel shows the error and does not call. */
+  readonly allowErrorForDataTypeAny?: boolean;
+  /** Data-type cells reach `any` parameters as objects (the preview's cells hold none). */
+  readonly allowCustomDataForDataTypeAny?: boolean;
   readonly functions: readonly FunctionMetadata[];
 }
 

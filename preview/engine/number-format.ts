@@ -1,4 +1,4 @@
-/* Excel number formats rendered the way a cell shows them: "₩#,##0" → "₩3,960,000,000,000",
+/* Excel number formats rendered the way a cell shows them: "\"₩\"#,##0" → "₩3,960,000,000,000",
  * "$#,##0.00;($#,##0.00)", "0.0%", "yyyy-mm-dd", "@", "General". Sections (positive;negative;zero;
  * text), quoted and escaped literals, [Red]-style colours, [$₩-ko-KR] currency tags, thousands
  * separators and scaling commas, percent, scientific and date/time codes. A format outside this
@@ -88,8 +88,14 @@ function splitSections(format: string): string[] {
 
 const DATE_CODE = /^(yyyy|yy|mmmmm|mmmm|mmm|mm|m|dddd|ddd|dd|d|hh|h|ss|s|am\/pm|a\/p)/i;
 
-/** Tokenizes one section; throws on what the preview does not render. */
-function parseSection(text: string): Section {
+/**
+ * Characters a format may show without quotes or a backslash (Microsoft's "Review guidelines for
+ * customizing a number format"); any other text belongs in "quotes" or after a backslash.
+ */
+const BARE_LITERALS = new Set([..."$+(:^'{<=-/)!&~}> "]);
+
+/** Tokenizes one section; throws on what the preview does not render. Text shown bare that needs quotes goes to `bare`. */
+function parseSection(text: string, bare?: string[]): Section {
   const tokens: Token[] = [];
   let color: string | undefined;
   let condition: string | undefined;
@@ -154,11 +160,31 @@ function parseSection(text: string): Section {
       tokens.push({ kind: "literal", text: "\u0000GENERAL" });
       i += 7;
     } else {
+      if (!BARE_LITERALS.has(ch)) bare?.push(ch);
       pushLiteral(ch);
       i++;
     }
   }
   return { tokens, color, condition, isDate };
+}
+
+/**
+ * Why Excel's documented format syntax does not allow a format, or null: text shown outside quotes
+ * that is not one of the characters allowed bare ("₩#,##0" must be written "\"₩\"#,##0" or
+ * "[$₩-ko-KR]#,##0"). Formats the preview cannot render are not judged here.
+ * @example formatProblem("₩#,##0") // "the text '₩' is not in quotes…"
+ * @example formatProblem('"₩"#,##0') // null
+ */
+export function formatProblem(format: string): string | null {
+  const bare: string[] = [];
+  try {
+    for (const section of splitSections(format)) parseSection(section, bare);
+  } catch {
+    return null;
+  }
+  if (bare.length === 0) return null;
+  const shown = [...new Set(bare)].join("");
+  return `the text '${shown}' is not in quotes: write it "${shown}" or \\${[...shown][0]} (a currency symbol may also be a tag such as [$₩-ko-KR])`;
 }
 
 /** Digits with grouping, for the integer part. */
@@ -332,7 +358,7 @@ export function formatValue(value: DisplayValue, format: string): FormattedValue
   if (typeof value === "boolean") return { text: formatGeneral(value) };
   let sections: Section[];
   try {
-    sections = splitSections(format).map(parseSection);
+    sections = splitSections(format).map((section) => parseSection(section));
   } catch {
     return { text: formatGeneral(value), unsupported: true };
   }

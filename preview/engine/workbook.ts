@@ -9,7 +9,7 @@ import type { RawCellContent } from "hyperformula";
 import { MAX_COLUMNS, MAX_ROWS, cellAddress, contains, intersection, intersects, qualifiedAddress, type CellRect } from "./addresses";
 import { BUSY, buildFunctionPlugin, cellKey, createBridgeState, type BridgeState, type FunctionHost } from "./function-bridge";
 import type { FunctionsMetadata } from "./functions-metadata";
-import { formatGeneral, formatValue, isDateFormat } from "./number-format";
+import { formatGeneral, formatProblem, formatValue, isDateFormat } from "./number-format";
 import { shiftA1, toA1, toR1C1 } from "./r1c1";
 
 import { WorkbookError } from "./workbook-error";
@@ -50,6 +50,8 @@ export interface SheetInfo {
   readonly autoWidthColumns: Set<number>;
   /** Styles by "row:col". */
   styles: Map<string, CellStyle>;
+  /** Merged areas (Range.merge). */
+  merges: CellRect[];
 }
 
 export interface TableInfo {
@@ -129,6 +131,30 @@ function newId(prefix: string): string {
   return `{${prefix}${hex}-0000-4000-8000-${String(counter).padStart(12, "0")}}`;
 }
 
+const MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+
+/**
+ * Excel's reading of a date that names its month first, as typed or written to values: "March 2024"
+ * and "Mar-24" (the month's first day, shown mmm-yy), "Sep 5, 2024" (shown d-mmm-yy), "Dec 31"
+ * (this year).
+ */
+function namedMonthDate(text: string): { raw: number; format: string } | null {
+  const m = /^([A-Za-z]{3,9})\.?[ \-/]+(\d{1,2}|\d{4})(?:,? +(\d{4}))?$/.exec(text);
+  if (!m) return null;
+  const word = m[1].toLowerCase();
+  const index = MONTH_NAMES.findIndex((name) => name === word || (word.length === 3 && name.startsWith(word)) || (word === "sept" && name === "september"));
+  if (index < 0) return null;
+  const serial = (y: number, d: number) => Date.UTC(y, index, d) / 86400000 + 25569;
+  const n = Number(m[2]);
+  if (m[3]) return { raw: serial(Number(m[3]), n), format: "d-mmm-yy" };
+  if (m[2].length === 4) return { raw: serial(n, 1), format: "mmm-yy" };
+  if (text.includes("-") && m[2].length === 2) return { raw: serial(2000 + n, 1), format: "mmm-yy" };
+  return n >= 1 && n <= 31 ? { raw: serial(new Date().getUTCFullYear(), n), format: "d-mmm" } : null;
+}
+
+/** The API writes that extend a table written just below or beside it (Excel's rule for values and formulas). */
+const API_WRITES = new Set(["Range.values", "Range.formulas", "Range.formulasLocal", "Range.formulasR1C1"]);
+
 /** A numeric string Excel reads as a number when it is typed or written to values. */
 const GROUPED_NUMBER = /^([+-]?)([$₩]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?$/;
 
@@ -164,7 +190,7 @@ export class Workbook {
   /** Text width in points, for autofit and for widening a column as a number is entered (the grid measures with the real font). */
   measureText: (text: string, style?: CellStyle) => number = roughWidthPt;
   /** Counters the tests and the bench read. */
-  readonly stats = { syncs: 0, runs: 0, fullCalculations: 0 };
+  readonly stats = { syncs: 0, runs: 0, fullCalculations: 0, largestRequestBytes: 0, largestResponseBytes: 0 };
 
   constructor(options: WorkbookOptions) {
     this.bridge = createBridgeState();
@@ -303,6 +329,7 @@ export class Workbook {
       rowHeights: new Map(),
       autoWidthColumns: new Set(),
       styles: new Map(),
+      merges: [],
     };
     this.sheetList.push(info);
     this.emit({ kind: "structure" });
@@ -570,7 +597,8 @@ export class Workbook {
     if (grouped) {
       const n = Number(`${grouped[1]}${grouped[3].replace(/,/g, "")}${grouped[4] ?? ""}`);
       const decimals = grouped[4] ? ".00" : "";
-      const format = grouped[2] ? `${grouped[2]}#,##0${decimals}` : grouped[3].includes(",") ? `#,##0${decimals}` : undefined;
+      const symbol = grouped[2] === "₩" ? '"₩"' : grouped[2];
+      const format = symbol ? `${symbol}#,##0${decimals}` : grouped[3].includes(",") ? `#,##0${decimals}` : undefined;
       return { raw: n, format };
     }
     const negative = /^\(([$₩]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\)$/.exec(v.trim());
@@ -579,6 +607,8 @@ export class Workbook {
     if (month && Number(month[2]) >= 1 && Number(month[2]) <= 12) {
       return { raw: Date.UTC(Number(month[1]), Number(month[2]) - 1, 1) / 86400000 + 25569, format: "mmm-yy" };
     }
+    const named = namedMonthDate(v.trim());
+    if (named) return named;
     if (/^#(N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!)$/i.test(v.trim())) return { raw: v.trim().toUpperCase() === "#N/A" ? "=NA()" : `=${v.trim().toUpperCase()}` };
     if (/^[+-]/.test(v) && v.length > 1 && !Number.isFinite(Number(v))) return { raw: `=${v}` };
     if (v.startsWith("@") && v.length > 1) return { raw: `=${v.slice(1)}` };
@@ -591,7 +621,21 @@ export class Workbook {
    */
   write(sheet: SheetInfo, rect: CellRect, input: unknown, what: string, source: "api" | "user" = "api"): void {
     const matrix = this.expand(rect, input, what);
+    const filled = (r: number, c: number) => {
+      const v = matrix[r - rect.row]?.[c - rect.col];
+      return v !== null && v !== undefined && v !== "";
+    };
+    for (const m of sheet.merges) {
+      for (let r = Math.max(m.row, rect.row); r < Math.min(m.row + m.rowCount, rect.row + rect.rowCount); r++) {
+        for (let c = Math.max(m.col, rect.col); c < Math.min(m.col + m.colCount, rect.col + rect.colCount); c++) {
+          if ((r !== m.row || c !== m.col) && filled(r, c)) {
+            throw new WorkbookError("InvalidOperation", `This operation is not allowed: it would change part of a merged cell (${qualifiedAddress(sheet.name, m)}). (${what})`);
+          }
+        }
+      }
+    }
     this.batch(() => {
+      if (source === "api" && API_WRITES.has(what)) this.extendTablesOver(sheet, rect, filled);
       const raws: RawCellContent[][] = [];
       const formats: [number, number, string][] = [];
       for (let r = 0; r < rect.rowCount; r++) {
@@ -632,6 +676,119 @@ export class Workbook {
     });
   }
 
+  /**
+   * Excel extends a table over values written just below its last row (within its columns) or
+   * just right of its last column (within its rows), as it does for what is typed there: the
+   * table takes the written rows or columns (a new column's header named ColumnN), its calculated
+   * columns fill down, and what reads the table to its last row grows with it.
+   */
+  private extendTablesOver(sheet: SheetInfo, rect: CellRect, filled: (r: number, c: number) => boolean): void {
+    const bottomOf = (r: CellRect) => r.row + r.rowCount - 1;
+    const rightOf = (r: CellRect) => r.col + r.colCount - 1;
+    for (const t of this.tables) {
+      if (t.sheet !== sheet || t.showTotals) continue;
+      const free = (r: CellRect) => !this.tables.some((o) => o !== t && o.sheet === sheet && intersects(o.rect, r));
+      const any = (r0: number, r1: number, c0: number, c1: number) => {
+        for (let r = Math.max(r0, rect.row); r <= Math.min(r1, bottomOf(rect)); r++) for (let c = Math.max(c0, rect.col); c <= Math.min(c1, rightOf(rect)); c++) if (filled(r, c)) return true;
+        return false;
+      };
+      const below = bottomOf(t.rect) + 1;
+      if (rect.row === below && rect.col <= rightOf(t.rect) && rightOf(rect) >= t.rect.col && any(below, bottomOf(rect), t.rect.col, rightOf(t.rect))) {
+        const rows = bottomOf(rect) - below + 1;
+        if (!free({ ...t.rect, row: below, rowCount: rows })) continue;
+        this.growTableRows(t, below, rows);
+        continue;
+      }
+      const beside = rightOf(t.rect) + 1;
+      if (rect.col === beside && rect.row <= bottomOf(t.rect) && bottomOf(rect) >= t.rect.row && any(t.rect.row, bottomOf(t.rect), beside, rightOf(rect))) {
+        const cols = rightOf(rect) - beside + 1;
+        if (!free({ ...t.rect, col: beside, colCount: cols })) continue;
+        t.rect = { ...t.rect, colCount: t.rect.colCount + cols };
+        this.normalizeHeaders(t);
+      }
+    }
+  }
+
+  /** A table takes `rows` rows just below its last one: calculated columns fill, formats of the row above follow, what reads it to its last row grows. */
+  private growTableRows(table: TableInfo, at: number, rows: number): void {
+    const body = this.bodyRect(table);
+    table.rect = { ...table.rect, rowCount: table.rect.rowCount + rows };
+    this.fillCalculatedColumns(table, at, rows);
+    // What reads the table to its last row grows with it: conditional formats, chart data.
+    const grows = (r: CellRect) => r.row + r.rowCount === at && r.row <= body.row && r.col >= table.rect.col && r.col + r.colCount <= table.rect.col + table.rect.colCount;
+    for (const cf of this.conditionalFormats) {
+      if (cf.sheet === table.sheet && grows(cf.rect)) cf.rect = { ...cf.rect, rowCount: cf.rect.rowCount + rows };
+    }
+    for (const ch of this.charts) {
+      if (ch.sheet !== table.sheet) continue;
+      if (grows(ch.source)) ch.source = { ...ch.source, rowCount: ch.source.rowCount + rows };
+      if (ch.categories && grows(ch.categories)) ch.categories = { ...ch.categories, rowCount: ch.categories.rowCount + rows };
+    }
+    for (let c = table.rect.col; c < table.rect.col + table.rect.colCount; c++) {
+      const above = this.style(table.sheet, at - 1, c);
+      if (above && at - 1 > table.rect.row) for (let r = at; r < at + rows; r++) this.patchStyle(table.sheet, r, c, { ...above, hyperlink: undefined });
+    }
+  }
+
+  /** Whether the cells of a range are in spilled ranges: true if all are, false if none is, null if some are (Excel's Range.hasSpill). */
+  hasSpill(sheet: SheetInfo, rect: CellRect): boolean | null {
+    let inArray = 0;
+    for (let r = rect.row; r < rect.row + rect.rowCount; r++) {
+      for (let c = rect.col; c < rect.col + rect.colCount; c++) if (this.hf.isCellPartOfArray(this.addr(sheet, r, c))) inArray++;
+    }
+    return inArray === 0 ? false : inArray === rect.rowCount * rect.colCount ? true : null;
+  }
+
+  /** Merges a range into one cell (or each of its rows, `across`), keeping the top-left value (Excel's Range.merge). */
+  merge(sheet: SheetInfo, rect: CellRect, across: boolean): void {
+    const areas = across ? Array.from({ length: rect.rowCount }, (_, i) => ({ ...rect, row: rect.row + i, rowCount: 1 })) : [rect];
+    for (const t of this.tables) {
+      if (t.sheet === sheet && intersects(t.rect, rect)) throw new WorkbookError("InvalidOperation", `This operation is not allowed: cells of table '${t.name}' cannot be merged.`);
+    }
+    this.batch(() => {
+      sheet.merges = sheet.merges.filter((m) => !intersects(m, rect));
+      for (const a of areas) {
+        if (a.rowCount * a.colCount < 2) continue;
+        sheet.merges.push(a);
+        for (let r = a.row; r < a.row + a.rowCount; r++) {
+          for (let c = a.col; c < a.col + a.colCount; c++) if (r !== a.row || c !== a.col) this.hf.setCellContents(this.addr(sheet, r, c), [[null]]);
+        }
+      }
+      this.emit({ kind: "cells", sheet, rect, source: "api" });
+    });
+  }
+
+  /** Undoes the merges a range touches (Excel's Range.unmerge). */
+  unmerge(sheet: SheetInfo, rect: CellRect): void {
+    sheet.merges = sheet.merges.filter((m) => !intersects(m, rect));
+    this.emit({ kind: "structure" });
+  }
+
+  /** The merged areas a range touches. */
+  mergedAreas(sheet: SheetInfo, rect: CellRect): CellRect[] {
+    return sheet.merges.filter((m) => intersects(m, rect));
+  }
+
+  /** Moves merged areas along with a row shift, or refuses when a merge would be cut. */
+  private shiftMerges(sheet: SheetInfo, inColumns: (m: CellRect) => "inside" | "outside" | "partly", r0: number, count: number, insert: boolean): void {
+    const next: CellRect[] = [];
+    for (const m of sheet.merges) {
+      const bottom = m.row + m.rowCount - 1;
+      const place = inColumns(m);
+      if (place === "outside" || bottom < r0) {
+        next.push(m);
+        continue;
+      }
+      const cut = insert ? r0 > m.row && r0 <= bottom : r0 <= bottom && r0 + count - 1 >= m.row && !(r0 <= m.row && r0 + count - 1 >= bottom);
+      if (place === "partly" || cut) {
+        throw new WorkbookError("InvalidOperation", `This operation is not allowed: it would move part of a merged cell (${qualifiedAddress(sheet.name, m)}).`);
+      }
+      if (!insert && r0 <= m.row && r0 + count - 1 >= bottom) continue; // deleted with its rows
+      next.push({ ...m, row: insert ? m.row + count : m.row - (r0 + count - 1 < m.row ? count : 0) });
+    }
+    sheet.merges = next;
+  }
+
   /** A cell's content as HyperFormula takes it back (to leave the cell as it is in a block write). */
   private existingRaw(sheet: SheetInfo, row: number, col: number): RawCellContent {
     const a = this.addr(sheet, row, col);
@@ -662,9 +819,21 @@ export class Workbook {
     else sheet.styles.set(key, next);
   }
 
-  /** Sets a style property over a range: a scalar fills it, a 2-D array must match (number formats). */
+  /**
+   * Sets a style property over a range: a scalar fills it, a 2-D array must match (number formats).
+   * A number format outside Excel's documented syntax (text such as ₩ outside quotes) is refused
+   * whole, nothing set: what Excel does with one is not documented.
+   */
   setStyle<K extends keyof CellStyle>(sheet: SheetInfo, rect: CellRect, prop: K, input: CellStyle[K] | CellStyle[K][][], what: string): void {
     const matrix = this.expand(rect, input as CellStyle[K], what);
+    if (prop === "numberFormat") {
+      for (const row of matrix) {
+        for (const v of row) {
+          const problem = typeof v === "string" ? formatProblem(v) : null;
+          if (problem) throw new WorkbookError("InvalidArgument", `The argument is invalid or missing or has an incorrect format. (${what} '${v}': ${problem})`);
+        }
+      }
+    }
     this.batch(() => {
       for (let r = 0; r < rect.rowCount; r++) {
         for (let c = 0; c < rect.colCount; c++) {
@@ -694,10 +863,14 @@ export class Workbook {
     return first ?? fallback;
   }
 
-  /** Clears contents, formats or both (Excel's ClearApplyTo). */
+  /** Clears contents, formats or both (Excel's ClearApplyTo): formats include merges and conditional formats inside the range. */
   clear(sheet: SheetInfo, rect: CellRect, applyTo: string = "All"): void {
     const what = applyTo.toLowerCase();
     this.batch(() => {
+      if (what === "all" || what === "formats") {
+        sheet.merges = sheet.merges.filter((m) => !contains(rect, m));
+        for (const cf of [...this.conditionalFormats]) if (cf.sheet === sheet && contains(rect, cf.rect)) this.conditionalFormats.splice(this.conditionalFormats.indexOf(cf), 1);
+      }
       if (what === "all" || what === "contents") {
         const nulls = Array.from({ length: rect.rowCount }, () => new Array(rect.colCount).fill(null));
         this.hf.setCellContents(this.addr(sheet, rect.row, rect.col), nulls);
@@ -743,6 +916,13 @@ export class Workbook {
     const whole = rect.col === 0 && rect.colCount >= MAX_COLUMNS;
     const r0 = rect.row;
     const count = Math.abs(by);
+    this.shiftMerges(
+      sheet,
+      (m) => (whole || (m.col >= rect.col && m.col + m.colCount <= rect.col + rect.colCount) ? "inside" : m.col + m.colCount <= rect.col || m.col >= rect.col + rect.colCount ? "outside" : "partly"),
+      r0,
+      count,
+      by > 0,
+    );
     // Tables in the way: a table partly in the shifted columns cannot move (Excel refuses).
     for (const t of this.tables.filter((t) => t.sheet === sheet)) {
       const tBottom = t.rect.row + t.rect.rowCount - 1;
@@ -923,13 +1103,15 @@ export class Workbook {
     this.emit({ kind: "structure" });
   }
 
-  /** Widens each column to its longest shown text (Excel's autofitColumns, measured roughly). */
+  /**
+   * Widens each column to its longest shown text (Excel's autofitColumns, measured roughly). As in
+   * Excel, every cell of the sheet column counts, not only the range's rows.
+   */
   autofitColumns(sheet: SheetInfo, rect: CellRect, measure: (text: string, style?: CellStyle) => number = this.measureText): void {
     const ext = this.extent(sheet);
-    const rows = Math.min(rect.rowCount, ext.rows - rect.row);
     for (let c = rect.col; c < Math.min(rect.col + rect.colCount, ext.cols); c++) {
       let widest = 0;
-      for (let r = rect.row; r < rect.row + rows; r++) {
+      for (let r = 0; r < ext.rows; r++) {
         const t = this.text(sheet, r, c).text;
         if (t) widest = Math.max(widest, measure(t, this.style(sheet, r, c)));
       }
@@ -1070,25 +1252,8 @@ export class Workbook {
       const target = { row: at, col: table.rect.col, rowCount: rows, colCount: table.rect.colCount };
       const below = { row: at, col: table.rect.col, rowCount: rows, colCount: table.rect.colCount };
       this.shiftRows(table.sheet, below, rows);
-      if (at === body.row + body.rowCount) {
-        // Appending below the body: the shift did not grow the table (the new cells are outside it).
-        table.rect = { ...table.rect, rowCount: table.rect.rowCount + rows };
-        this.fillCalculatedColumns(table, at, rows);
-        // What reads the table to its last row grows with it: conditional formats, chart data.
-        const grows = (r: CellRect) => r.row + r.rowCount === at && r.row <= body.row && r.col >= table.rect.col && r.col + r.colCount <= table.rect.col + table.rect.colCount;
-        for (const cf of this.conditionalFormats) {
-          if (cf.sheet === table.sheet && grows(cf.rect)) cf.rect = { ...cf.rect, rowCount: cf.rect.rowCount + rows };
-        }
-        for (const ch of this.charts) {
-          if (ch.sheet !== table.sheet) continue;
-          if (grows(ch.source)) ch.source = { ...ch.source, rowCount: ch.source.rowCount + rows };
-          if (ch.categories && grows(ch.categories)) ch.categories = { ...ch.categories, rowCount: ch.categories.rowCount + rows };
-        }
-        for (let c = table.rect.col; c < table.rect.col + table.rect.colCount; c++) {
-          const above = this.style(table.sheet, at - 1, c);
-          if (above && at - 1 > table.rect.row) for (let r = at; r < at + rows; r++) this.patchStyle(table.sheet, r, c, { ...above, hyperlink: undefined });
-        }
-      }
+      // Appending below the body: the shift did not grow the table (the new cells are outside it).
+      if (at === body.row + body.rowCount) this.growTableRows(table, at, rows);
       if (values) this.write(table.sheet, target, values, "TableRowCollection.add values");
       this.emit({ kind: "structure" });
       return target;

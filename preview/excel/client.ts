@@ -3,7 +3,13 @@
  * sync (or after the caller set it); `…OrNullObject` objects say `isNullObject` after a sync; a
  * failing operation rejects the sync with an OfficeExtension.Error carrying Excel's code and
  * where it failed. Anything the preview does not implement throws "preview does not implement
- * Range.foo" at once, and is reported in the workbook's status area: never a silent success. */
+ * Range.foo" at once, and is reported in the workbook's status area: never a silent success.
+ *
+ * Payload limits, as Excel on the web's: a request (the operations of one sync, as JSON) past
+ * 5,000,000 bytes is refused whole, nothing applied (RequestPayloadSizeLimitExceeded); a sync whose
+ * response (every value it loads, as JSON) passes 5,000,000 bytes fails with
+ * ResponsePayloadSizeLimitExceeded and loads nothing. Whether Excel keeps the writes of such a
+ * sync is not documented: the preview keeps them, the harder case for the add-in's undo. */
 import type { Workbook } from "../engine/workbook";
 import { WorkbookError } from "../engine/workbook-error";
 
@@ -99,7 +105,20 @@ export function strict<T extends object>(obj: T, typeName: string): T {
   });
 }
 
-type Op = { run: () => void; location: string };
+type Op = { run: () => void; location: string; bytes: number };
+
+/** Excel on the web's limit on one request and on one response, in bytes (not 5 MiB). */
+export const PAYLOAD_LIMIT_BYTES = 5_000_000;
+/** What one operation adds to a request besides its data: the object path, the member, the envelope. */
+const OPERATION_BYTES = 100;
+
+const encoder = new TextEncoder();
+
+/** The bytes a value takes as JSON, as a request or response carries it. */
+export function jsonBytes(value: unknown): number {
+  if (value === undefined) return 0;
+  return encoder.encode(JSON.stringify(value) ?? "null").length;
+}
 
 /** Turns an engine failure into what office.js would reject the sync with. */
 export function toOfficeError(e: unknown, location: string): OfficeExtensionError {
@@ -115,6 +134,9 @@ export function toOfficeError(e: unknown, location: string): OfficeExtensionErro
 /** `Excel.RequestContext`: the queue of one batch of API calls. */
 export class RequestContextCore {
   private queue: Op[] = [];
+  /** Bytes the running sync's loads bring back, and how to forget them if it fails. */
+  private responding = 0;
+  private unloads: Array<() => void> = [];
   readonly wb: Workbook;
   /** Objects created by this context (for `trackedObjects`). */
   readonly trackedObjects = { add: (_o: unknown) => undefined, remove: (_o: unknown) => undefined };
@@ -123,9 +145,17 @@ export class RequestContextCore {
     this.wb = wb;
   }
 
-  /** Queues an operation run at the next sync. */
-  enqueue(location: string, run: () => void): void {
-    this.queue.push({ location, run });
+  /** Queues an operation run at the next sync; `payload` is the data it carries in the request. */
+  enqueue(location: string, run: () => void, payload?: unknown): void {
+    this.queue.push({ location, run, bytes: OPERATION_BYTES + jsonBytes(payload) });
+  }
+
+  /**
+   * @internal A load of the running sync brought `value` back; `unload` forgets it if the sync fails.
+   */
+  responded(value: unknown, unload: () => void): void {
+    this.responding += jsonBytes(value);
+    this.unloads.push(unload);
   }
 
   /** Runs the queued operations in order; the first failure rejects and drops the rest (as Excel does). */
@@ -134,6 +164,13 @@ export class RequestContextCore {
     this.queue = [];
     this.wb.stats.syncs++;
     return Promise.resolve().then(() => {
+      const request = ops.reduce((n, op) => n + op.bytes, 0);
+      this.wb.stats.largestRequestBytes = Math.max(this.wb.stats.largestRequestBytes, request);
+      if (request > PAYLOAD_LIMIT_BYTES) {
+        throw new OfficeExtensionError("RequestPayloadSizeLimitExceeded", `The request payload size has exceeded the limit. (${request} bytes; Excel on the web takes at most ${PAYLOAD_LIMIT_BYTES})`, "RequestContext.sync", 413);
+      }
+      this.responding = 0;
+      this.unloads = [];
       this.wb.batch(() => {
         for (const op of ops) {
           try {
@@ -143,6 +180,12 @@ export class RequestContextCore {
           }
         }
       });
+      const response = this.responding;
+      this.wb.stats.largestResponseBytes = Math.max(this.wb.stats.largestResponseBytes, response);
+      if (response > PAYLOAD_LIMIT_BYTES) {
+        for (const unload of this.unloads) unload();
+        throw new OfficeExtensionError("ResponsePayloadSizeLimitExceeded", `The response payload size has exceeded the limit. (${response} bytes; Excel on the web returns at most ${PAYLOAD_LIMIT_BYTES})`, "RequestContext.sync", 413);
+      }
       return passThroughValue as T;
     });
   }
@@ -284,10 +327,16 @@ export abstract class ClientObject<T> {
           if (this.orNull) return;
           throw new OfficeExtensionError("ItemNotFound", "The requested resource doesn't exist.", `${this.typeName}`, 404);
         }
-        for (const p of own) this.loaded.set(p, this.read(p, t));
+        for (const p of own) this.setLoaded(p, this.read(p, t));
       });
     }
     return this;
+  }
+
+  /** Keeps a property a sync loaded, counted in that sync's response. */
+  private setLoaded(name: string, value: unknown): void {
+    this.loaded.set(name, value);
+    this.ctx.responded({ [name]: value }, () => this.loaded.delete(name));
   }
 
   /** A loaded (or set) property, or office.js's PropertyNotLoaded. */
@@ -306,12 +355,12 @@ export abstract class ClientObject<T> {
   /** Sets a property: remembered locally (as office.js does) and applied at sync. */
   protected set$(name: string, value: unknown, apply: (t: T) => void): void {
     this.loaded.set(name, value);
-    this.ctx.enqueue(`${this.typeName}.${name}`, () => apply(this.target()));
+    this.ctx.enqueue(`${this.typeName}.${name}`, () => apply(this.target()), value);
   }
 
-  /** Queues a method call. */
-  protected call(method: string, run: (t: T) => void): void {
-    this.ctx.enqueue(`${this.typeName}.${method}`, () => run(this.target()));
+  /** Queues a method call; `payload` is the data its arguments carry in the request. */
+  protected call(method: string, run: (t: T) => void, payload?: unknown): void {
+    this.ctx.enqueue(`${this.typeName}.${method}`, () => run(this.target()), payload);
   }
 
   /** Queues a method returning a value. */
@@ -352,7 +401,7 @@ export abstract class ClientObject<T> {
         child.loadNow(rest.length > 0 ? [rest.join("/")] : undefined);
       } else {
         if (!this.props.includes(head)) throw notImplemented(`${this.typeName}.${head} (in load)`);
-        this.loaded.set(head, this.read(head, t));
+        this.setLoaded(head, this.read(head, t));
       }
     }
   }

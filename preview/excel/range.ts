@@ -3,6 +3,7 @@ import { MAX_COLUMNS, MAX_ROWS, intersection, parseAddress, type CellRect } from
 import type { CellStyle, SheetInfo, Workbook } from "../engine/workbook";
 import { ClientObject, ClientResult, OfficeExtensionError, copyMatrix, copyOut, notImplemented, strict, type RequestContextCore } from "./client";
 import { makeConditionalFormats } from "./conditional";
+import { makeRangeTables } from "./tables";
 import { makeWorksheet } from "./worksheet";
 
 /** What a range proxy resolves to at sync time. */
@@ -60,6 +61,7 @@ export class ExcelRange extends ClientObject<RangeTarget> {
     "columnHidden",
     "rowHidden",
     "hidden",
+    "hasSpill",
   ] as const;
   protected override readonly navs = ["format", "worksheet", "conditionalFormats"] as const;
   private formatObj: RangeFormat | undefined = undefined;
@@ -121,6 +123,8 @@ export class ExcelRange extends ClientObject<RangeTarget> {
       case "rowHidden":
       case "hidden":
         return false;
+      case "hasSpill":
+        return wb.hasSpill(t.sheet, dataRect(wb, t));
     }
     throw notImplemented(`Range.${name}`);
   }
@@ -168,6 +172,9 @@ export class ExcelRange extends ClientObject<RangeTarget> {
   }
   get hidden(): boolean {
     return this.get$("hidden");
+  }
+  get hasSpill(): boolean | null {
+    return this.get$("hasSpill");
   }
 
   get values(): unknown[][] {
@@ -367,7 +374,40 @@ export class ExcelRange extends ClientObject<RangeTarget> {
     });
   }
 
+  /** The tables the range overlaps (or holds whole). */
+  getTables(fullyContained = false) {
+    return makeRangeTables(this.ctx, () => {
+      const t = this.resolveTarget();
+      return t ? { sheet: t.sheet, rect: dataRect(this.wb, t), fullyContained: Boolean(fullyContained) } : null;
+    });
+  }
+
+  /** The merged areas the range touches, or a null object when there are none. */
+  getMergedAreasOrNullObject(): RangeAreas {
+    return strict(
+      new RangeAreas(
+        this.ctx,
+        () => {
+          const t = this.resolveTarget();
+          if (!t) return null;
+          const areas = this.wb.mergedAreas(t.sheet, dataRect(this.wb, t));
+          return areas.length > 0 ? { sheet: t.sheet, rects: areas } : null;
+        },
+        true,
+      ),
+      "RangeAreas",
+    );
+  }
+
   // ---- actions
+
+  merge(across = false): void {
+    this.call("merge", (t) => this.wb.merge(t.sheet, dataRectForWrite(t), Boolean(across)));
+  }
+
+  unmerge(): void {
+    this.call("unmerge", (t) => this.wb.unmerge(t.sheet, dataRectForWrite(t)));
+  }
 
   clear(applyTo: string = "All"): void {
     const what = enumValue(applyTo, ["All", "Formats", "Contents", "Hyperlinks", "RemoveHyperlinks"], "Range.clear applyTo");
@@ -467,6 +507,23 @@ export function resolveAddress(wb: Workbook, sheet: SheetInfo, address: string, 
 
 export function makeRange(ctx: RequestContextCore, resolve: () => RangeTarget | null, orNull = false): ExcelRange {
   return strict(new ExcelRange(ctx, resolve, orNull), "Range");
+}
+
+/** Excel.RangeAreas, as far as the add-in reads it: the areas' address and count. */
+export class RangeAreas extends ClientObject<{ sheet: SheetInfo; rects: CellRect[] }> {
+  readonly typeName = "RangeAreas";
+  protected readonly props = ["address", "areaCount"] as const;
+  protected read(name: string, t: { sheet: SheetInfo; rects: CellRect[] }): unknown {
+    if (name === "address") return t.rects.map((r) => this.ctx.wb.address(t.sheet, r)).join(", ");
+    if (name === "areaCount") return t.rects.length;
+    throw notImplemented(`RangeAreas.${name}`);
+  }
+  get address(): string {
+    return this.get$("address");
+  }
+  get areaCount(): number {
+    return this.get$("areaCount");
+  }
 }
 
 // -------------------------------------------------------------------- formats

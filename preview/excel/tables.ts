@@ -287,6 +287,28 @@ export class TableCollection extends ClientCollection<ExcelTable, TableInfo, She
   }
 }
 
+/** `Range.getTables`: the tables a range overlaps (or holds whole, `fullyContained`). */
+export class RangeTableCollection extends ClientCollection<ExcelTable, TableInfo, { sheet: SheetInfo; rect: CellRect; fullyContained: boolean }> {
+  readonly typeName = "TableScopedCollection";
+
+  protected list(scope: { sheet: SheetInfo; rect: CellRect; fullyContained: boolean }): TableInfo[] {
+    const r = scope.rect;
+    return this.ctx.wb.tables.filter((t) => {
+      if (t.sheet !== scope.sheet) return false;
+      const i = this.ctx.wb.intersect(t.rect, r);
+      return scope.fullyContained ? i !== null && i.rowCount === t.rect.rowCount && i.colCount === t.rect.colCount : i !== null;
+    });
+  }
+
+  protected makeItem(t: TableInfo): ExcelTable {
+    return makeTable(this.ctx, () => liveTable(this.ctx, t));
+  }
+}
+
+export function makeRangeTables(ctx: RequestContextCore, resolve: () => { sheet: SheetInfo; rect: CellRect; fullyContained: boolean } | null): RangeTableCollection {
+  return strict(new RangeTableCollection(ctx, resolve), "TableScopedCollection");
+}
+
 export function makeTableCollection(ctx: RequestContextCore, resolve: () => SheetInfo | "workbook" | null): TableCollection {
   return strict(new TableCollection(ctx, resolve), "TableCollection");
 }
@@ -415,7 +437,7 @@ export class TableColumnCollection extends ClientCollection<ExcelTableColumn, Co
       if (name !== undefined) wb.write(t.sheet, { ...colRect, rowCount: 1 }, `'${name}`, "TableColumnCollection.add name");
       wb.normalizeHeaders(t);
       added = at + 1;
-    });
+    }, { values, name });
     return strict(
       new ExcelTableColumn(this.ctx, () => {
         const t = this.resolveTarget();
@@ -499,7 +521,7 @@ export class TableRowCollection extends ClientCollection<ExcelTableRow, RowTarge
       const matrix = values === undefined || values === null ? undefined : Array.isArray(values) && Array.isArray(values[0]) ? (values as unknown[][]) : [[values]];
       const rect = this.ctx.wb.addTableRows(t, index, matrix);
       at = rect.row - this.ctx.wb.bodyRect(t).row;
-    });
+    }, values);
     return strict(
       new ExcelTableRow(this.ctx, () => {
         const t = this.resolveTarget();

@@ -90,7 +90,7 @@ export class SettingCollection extends ClientCollection<ExcelSetting, string, Wo
     if (typeof key !== "string" || key === "") throw new OfficeExtensionError("InvalidArgument", "The argument is invalid or missing or has an incorrect format. (setting key)", "SettingCollection.add");
     const json = JSON.stringify(value);
     if (json === undefined) throw new OfficeExtensionError("InvalidArgument", `The argument is invalid or missing or has an incorrect format. (setting '${key}' is not JSON-serializable)`, "SettingCollection.add");
-    this.call("add", (wb) => wb.setSetting(key, value));
+    this.call("add", (wb) => wb.setSetting(key, value), { key, value });
     return this.item(key, false);
   }
   getItem(key: string): ExcelSetting {
@@ -271,7 +271,7 @@ export class CustomPropertyCollection extends ClientCollection<CustomProperty, s
     );
   }
   add(key: string, value: unknown): CustomProperty {
-    this.call("add", (wb) => wb.documentProperties.set(key, value));
+    this.call("add", (wb) => wb.documentProperties.set(key, value), { key, value });
     return this.item(key, false);
   }
   getItem(key: string): CustomProperty {

@@ -104,6 +104,10 @@ export const MESSAGES = {
     en: "A single value is expected here, not a range",
     ko: "여기에는 범위가 아닌 하나의 값을 넣으세요",
   },
+  dataTypeCell: {
+    en: "The cell holds a data type ({text}), not a value: refer to one of its fields, such as A1.Price",
+    ko: "셀에 값이 아닌 데이터 형식({text})이 들어 있습니다. A1.Price처럼 그 필드 하나를 참조하세요",
+  },
   notANumber: {
     en: "'{text}' is not a number",
     ko: "'{text}'은(는) 숫자가 아닙니다",

@@ -3,7 +3,12 @@
 import { AifinError } from "../core/errors";
 import { message, type Language, type MessageParams } from "../core/messages";
 
-/** A cell value as Excel hands it to a custom function (blank arrives as null or ""). */
+/**
+ * A cell value as Excel hands it to a custom function (blank arrives as null or ""). functions.json
+ * carries allowErrorForDataTypeAny (build/functions-json.cjs), so an error cell of a range reaches
+ * the function as a CustomFunctions.Error, and allowCustomDataForDataTypeAny, so a data-type cell
+ * (a formatted number, a Stocks or other entity) arrives as an object: see basicValue.
+ */
 export type CellInput = number | string | boolean | null | undefined;
 /** A cell of a result: a value or an Excel error with its reason. */
 export type CellOutput = number | string | CustomFunctions.Error;
@@ -106,8 +111,58 @@ function failed(error: unknown, single: boolean): CustomFunctions.Error {
 }
 
 /** True for an Excel error value handed in through a range. */
-function isPassedError(value: unknown): boolean {
+function isPassedError(value: unknown): value is CustomFunctions.Error {
   return typeof value === "object" && value !== null && value instanceof CustomFunctions.Error;
+}
+
+/** Excel's error values by the text a cell shows. */
+const ERROR_CODES: Readonly<Record<string, keyof typeof CustomFunctions.ErrorCode>> = {
+  "#VALUE!": "invalidValue",
+  "#N/A": "notAvailable",
+  "#DIV/0!": "divisionByZero",
+  "#NUM!": "invalidNumber",
+  "#NULL!": "nullReference",
+  "#NAME?": "invalidName",
+  "#REF!": "invalidReference",
+};
+
+/** Data types whose basic value is the cell's value (Excel.CellValueType). */
+const PLAIN_TYPES = new Set(["Double", "String", "Boolean", "FormattedNumber", "Empty"]);
+
+/**
+ * The value of a cell that arrived as an object: a data type (Excel.CellValue) or an Excel error.
+ * A formatted number, text, logical or empty value is read as its basic value; an error value is
+ * the Excel error it shows; an entity (a Stocks or Geography cell), an image, an array or anything
+ * else has no value a money function can read and is refused with the reason.
+ * @param value - the object Excel passed for one cell
+ * @returns the basic value, or the Excel error the cell holds
+ * @throws AifinError #VALUE! "dataTypeCell" for an entity, image, array or unknown object
+ * @example basicValue({ type: "FormattedNumber", basicValue: 1320, numberFormat: "#,##0" }) // 1320
+ */
+export function basicValue(value: object): CellInput | CustomFunctions.Error {
+  if (isPassedError(value)) return value;
+  const cell = value as { type?: unknown; basicValue?: unknown; errorType?: unknown; text?: unknown };
+  if (cell.type === "Error") {
+    const { Error: ExcelError, ErrorCode } = CustomFunctions;
+    return new ExcelError(ErrorCode[ERROR_CODES[String(cell.basicValue)] ?? "invalidValue"]);
+  }
+  const basic = cell.basicValue;
+  if (typeof cell.type === "string" && PLAIN_TYPES.has(cell.type) && (basic === undefined || basic === null || ["number", "string", "boolean"].includes(typeof basic))) {
+    return basic as CellInput;
+  }
+  const shown = typeof cell.text === "string" && cell.text !== "" ? cell.text : typeof cell.type === "string" ? cell.type : "?";
+  throw new AifinError("value", "dataTypeCell", { text: shown });
+}
+
+/** A cell read for the core: its value, or why it has none (an Excel error passed in or made). */
+function readCell(input: unknown): { ok: true; value: CellInput } | { ok: false; error: unknown } {
+  if (typeof input !== "object" || input === null) return { ok: true, value: input as CellInput };
+  try {
+    const value = basicValue(input);
+    return isPassedError(value) ? { ok: false, error: value } : { ok: true, value };
+  } catch (error) {
+    return { ok: false, error };
+  }
 }
 
 /**
@@ -118,9 +173,14 @@ function isPassedError(value: unknown): boolean {
 export function mapCells(input: MatrixInput, fn: (value: CellValue) => number | string): CellOutput[][] {
   const rows = asMatrix(input);
   const single = isSingle(rows);
-  const one = (value: CellInput): CellOutput => {
+  const one = (input: CellInput): CellOutput => {
+    let value = input;
+    if (typeof input === "object" && input !== null) {
+      const read = readCell(input);
+      if (!read.ok) return failed(read.error, single);
+      value = read.value;
+    }
     if (isBlank(value)) return "";
-    if (isPassedError(value)) return failed(value, single);
     try {
       return fn(value as CellValue);
     } catch (error) {
@@ -160,11 +220,14 @@ export function zipCells(a: MatrixInput, b: MatrixInput, fn: (x: CellValue, y: C
   const single = leftOne && rightOne;
   return (leftOne ? right : left).map((row, i) =>
     row.map((_, j): CellOutput => {
-      const x = leftOne ? left[0][0] : left[i][j];
-      const y = rightOne ? right[0][0] : right[i][j];
-      if (isBlank(x) || isBlank(y)) return "";
-      if (isPassedError(x)) return failed(x, single);
-      if (isPassedError(y)) return failed(y, single);
+      const a = readCell(leftOne ? left[0][0] : left[i][j]);
+      const b = readCell(rightOne ? right[0][0] : right[i][j]);
+      const x = a.ok ? a.value : null;
+      const y = b.ok ? b.value : null;
+      // A blank beside anything stays blank (a missing figure is never read as 0); then errors, left first.
+      if ((a.ok && isBlank(x)) || (b.ok && isBlank(y))) return "";
+      if (!a.ok) return failed(a.error, single);
+      if (!b.ok) return failed(b.error, single);
       try {
         return fn(x as CellValue, y as CellValue);
       } catch (error) {
@@ -186,8 +249,11 @@ function scalar(input: unknown): CellInput {
     if (cells.length !== 1 || cells[0].length !== 1) throw new AifinError("value", "notOneValue");
     value = cells[0][0];
   }
-  if (isPassedError(value)) throw value;
-  if (typeof value === "object" && value !== null) throw new AifinError("value", "notOneValue");
+  if (typeof value === "object" && value !== null) {
+    const read = basicValue(value);
+    if (isPassedError(read)) throw read;
+    return read;
+  }
   return value as CellInput;
 }
 

@@ -8,7 +8,7 @@ import type { ChartOption } from "../core/sheet";
 import { insertChart } from "./excel/chart";
 import { cleanSelection } from "./excel/clean";
 import { cleanedLines, cleanQuestion } from "./clean-messages";
-import { loadDataset } from "./excel/load";
+import { LoadFailedError, loadDataset } from "./excel/load";
 import { RefreshFailedError, refreshTables, type RefreshItem, type TableOutcome } from "./excel/refresh";
 import { readWorkbookState, recalculate, saveReferenceChoice, saveSetting, type WorkbookState } from "./excel/settings";
 import { compareVersions, feedBase, feedOriginAllowed, fetchFeedDatasets, fetchFeedIndex, fetchFeedRates, findDowngrade, type FeedFailure, type FeedIO, type FeedResult, type RatesEntry } from "./feed";
@@ -34,8 +34,6 @@ export interface Deps {
   readonly setRates: (rates: PackedRates) => void;
   /** Registers the listener the functions call when they use the unpinned latest rate. */
   readonly onLatestUsed: (listener: ((day: string) => void) | null) => void;
-  /** Whether Excel can tell if a table is filtered (ExcelApi 1.9): refreshes check before adding or deleting rows. */
-  readonly filterCheck: boolean;
   /** The datasets built into the add-in (shown when the feed cannot be read). */
   readonly embedded: () => readonly Dataset[];
   readonly dispatch: (event: Event) => void;
@@ -168,15 +166,8 @@ export async function loadCatalog(deps: Deps): Promise<void> {
  * runtime and recalculates (one Excel.run), picks the language, then reads the catalog.
  * @param displayLanguage - Office.context.displayLanguage
  * @param inExcel - false when the page runs outside Excel (a browser preview)
- * @param apiSupported - false when this Excel lacks the API sets the pane uses (ExcelApi 1.7)
  */
-export async function start(deps: Deps, displayLanguage: string | null, inExcel: boolean, apiSupported = true): Promise<void> {
-  if (inExcel && !apiSupported) {
-    deps.dispatch({ type: "started", lang: languageFor(displayLanguage, null), inExcel: false, records: [], reference: null, feedUrl: null });
-    deps.dispatch({ type: "done", tone: "error", lines: [msg("excelTooOld")] });
-    await loadCatalog(deps);
-    return;
-  }
+export async function start(deps: Deps, displayLanguage: string | null, inExcel: boolean): Promise<void> {
   let workbook: WorkbookState = { records: [], droppedRecords: 0, reference: null, feedUrl: null, language: null };
   const lines: UiMessage[] = [];
   if (inExcel) {
@@ -224,7 +215,15 @@ export async function loadSelected(deps: Deps): Promise<void> {
       }),
     );
     if (result.kind === "targetNotEmpty") {
-      deps.dispatch({ type: "done", tone: "warning", lines: [msg("targetNotEmpty", { address: result.address })] });
+      const line =
+        result.reason === "table"
+          ? msg("targetTable", { address: result.address, table: result.table })
+          : result.reason === "merged"
+            ? msg("targetMerged", { address: result.address })
+            : result.reason === "spill"
+              ? msg("targetSpill", { address: result.address })
+              : msg("targetNotEmpty", { address: result.address });
+      deps.dispatch({ type: "done", tone: "warning", lines: [line] });
       return;
     }
     deps.dispatch({ type: "records", records: result.records });
@@ -232,6 +231,13 @@ export async function loadSelected(deps: Deps): Promise<void> {
     if (entry.unconfirmed > 0) lines.push(msg("loadedUnconfirmed", { count: entry.unconfirmed }));
     deps.dispatch({ type: "done", tone: "success", lines });
   } catch (error) {
+    if (error instanceof LoadFailedError) {
+      const line = error.restored
+        ? msg("loadFailedRestored", { title, detail: detail(error.failure) })
+        : msg("loadFailedNotRestored", { title, detail: detail(error.failure), restoreDetail: detail(error.restoreError) });
+      deps.dispatch({ type: "done", tone: "error", lines: [line] });
+      return;
+    }
     deps.dispatch({ type: "done", tone: "error", lines: [msg("excelFailed", { detail: detail(error) })] });
   }
 }
@@ -314,7 +320,7 @@ export async function refresh(deps: Deps, tableName?: string): Promise<void> {
     return;
   }
   try {
-    const result = await deps.excel((context) => refreshTables(context, { items, now: deps.now(), filterCheck: deps.filterCheck, onProgress: (done, total) => deps.dispatch({ type: "progress", done, total }) }));
+    const result = await deps.excel((context) => refreshTables(context, { items, now: deps.now(), onProgress: (done, total) => deps.dispatch({ type: "progress", done, total }) }));
     deps.dispatch({ type: "records", records: result.records });
     for (const outcome of result.outcomes) lines.push(...outcomeMessages(outcome));
     const trouble = result.outcomes.some((o) => o.kind === "missing" || o.kind === "columnsMissing" || o.kind === "filtered") || lines.some((l) => l.key === "notInFeed");

@@ -60,6 +60,26 @@ export const UI = {
     en: "Nothing was written: the area from the selected cell is not empty (there is data in {address}). Select an empty cell or load into a new sheet.",
     ko: "아무것도 쓰지 않았습니다. 선택한 셀부터의 영역이 비어 있지 않습니다({address}에 데이터가 있음). 빈 셀을 선택하거나 새 시트로 불러오세요.",
   },
+  targetTable: {
+    en: "Nothing was written: the area from the selected cell ({address}) would overlap or touch the table {table}, and Excel would extend that table over the dataset. Select a cell at least a row below and a column right of any table, or load into a new sheet.",
+    ko: "아무것도 쓰지 않았습니다. 선택한 셀부터의 영역({address})이 {table} 표와 겹치거나 맞닿아 Excel이 그 표를 데이터셋 위로 늘리게 됩니다. 표에서 한 행 아래, 한 열 오른쪽 이상 떨어진 셀을 선택하거나 새 시트로 불러오세요.",
+  },
+  targetMerged: {
+    en: "Nothing was written: the area from the selected cell has merged cells ({address}). Select another cell or load into a new sheet.",
+    ko: "아무것도 쓰지 않았습니다. 선택한 셀부터의 영역에 병합된 셀({address})이 있습니다. 다른 셀을 선택하거나 새 시트로 불러오세요.",
+  },
+  targetSpill: {
+    en: "Nothing was written: a formula's spilled results cross the area from the selected cell ({address}). Select another cell or load into a new sheet.",
+    ko: "아무것도 쓰지 않았습니다. 선택한 셀부터의 영역({address})에 수식의 분산 결과가 걸쳐 있습니다. 다른 셀을 선택하거나 새 시트로 불러오세요.",
+  },
+  loadFailedRestored: {
+    en: "Excel could not finish loading “{title}” ({detail}). AIFIN took out what it had written: the workbook is as it was before. Try again later.",
+    ko: "Excel에서 “{title}” 불러오기를 마치지 못했습니다({detail}). AIFIN이 쓴 내용을 모두 되돌려 통합 문서는 불러오기 전 그대로입니다. 잠시 후 다시 시도하세요.",
+  },
+  loadFailedNotRestored: {
+    en: "Excel could not finish loading “{title}” ({detail}), and taking out what had been written failed too ({restoreDetail}). Check the sheet for a partial table and delete it, then load again.",
+    ko: "Excel에서 “{title}” 불러오기를 마치지 못했고({detail}) 쓴 내용을 되돌리는 것도 실패했습니다({restoreDetail}). 시트에 일부만 쓰인 표가 있는지 확인해 지운 뒤 다시 불러오세요.",
+  },
   refreshed: { en: "{table}: {updated} updated, {added} added, {removed} removed; as of {asOf}.", ko: "{table}: {updated}행 수정, {added}행 추가, {removed}행 삭제. 기준일 {asOf}." },
   refreshedRenamed: { en: "{table} (renamed from {old}): {updated} updated, {added} added, {removed} removed; as of {asOf}.", ko: "{table}({old}에서 이름 변경): {updated}행 수정, {added}행 추가, {removed}행 삭제. 기준일 {asOf}." },
   upToDate: { en: "{table} is up to date (version {version}, as of {asOf}).", ko: "{table}은(는) 최신입니다(버전 {version}, 기준일 {asOf})." },
@@ -74,10 +94,6 @@ export const UI = {
   tableFiltered: {
     en: "{table} was not changed: rows must be added or removed, and Excel cannot do that while the table is filtered. Clear the filter and refresh again.",
     ko: "{table}은(는) 변경하지 않았습니다. 행을 추가하거나 삭제해야 하는데, 표에 필터가 적용되어 있으면 Excel에서 할 수 없습니다. 필터를 해제하고 다시 새로 고치세요.",
-  },
-  excelTooOld: {
-    en: "This version of Excel lacks features AIFIN's pane needs (Excel JavaScript API 1.7). The functions still work; update Office or use Excel on the web.",
-    ko: "이 Excel 버전에는 AIFIN 창에 필요한 기능(Excel JavaScript API 1.7)이 없습니다. 함수는 그대로 쓸 수 있습니다. Office를 업데이트하거나 웹용 Excel을 쓰세요.",
   },
   sourcesMissing: { en: "{table}: its sources table was not found, so the sources were not updated.", ko: "{table}: 출처 표를 찾지 못해 출처는 갱신하지 않았습니다." },
   notInFeed: { en: "{table} was left as it is: the feed no longer publishes “{dataset}”.", ko: "{table}은(는) 그대로 두었습니다. 피드에 “{dataset}” 데이터셋이 더 이상 없습니다." },

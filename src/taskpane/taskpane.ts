@@ -17,11 +17,9 @@ import { languageFor } from "./i18n";
 import { initialState, reduce, type Event, type State } from "./state";
 import { PaneView } from "./view";
 
-/** The Excel JavaScript API the pane needs (settings and names 1.4, conditional formats 1.6, chart
- * axes and freeze panes 1.7); with 1.9, refreshes also check a table's filter before adding or
- * deleting rows (Excel refuses those on a filtered table). */
-const EXCEL_API = "1.7";
-const EXCEL_API_FILTER = "1.9";
+/* No requirement-set checks here: manifest.xml declares the ExcelApi and CustomFunctionsRuntime
+ * versions the code uses (test/build/api-sets.test.ts holds it to that), so Excel loads the add-in
+ * only where they are all there. */
 
 /** The feed over fetch: 15 s at most per file, 2 MiB at most per file (see feed-http.ts). Same
  * origin by default; a configured feed is https (checked before it is saved). */
@@ -49,7 +47,6 @@ function boot(info: { host: Office.HostType | null }): void {
     setReferenceChoice,
     setRates: setSharedRates,
     onLatestUsed,
-    filterCheck: inExcel && Office.context.requirements.isSetSupported("ExcelApi", EXCEL_API_FILTER),
     embedded: allDatasets,
     dispatch,
     state: () => state,
@@ -74,7 +71,7 @@ function boot(info: { host: Office.HostType | null }): void {
     saveFeed: () => void saveFeed(deps),
   });
   view.render(state);
-  void start(deps, displayLanguage, inExcel, inExcel && Office.context.requirements.isSetSupported("ExcelApi", EXCEL_API));
+  void start(deps, displayLanguage, inExcel);
 }
 
 Office.onReady(boot);

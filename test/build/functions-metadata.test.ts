@@ -4,6 +4,8 @@ import fs from "fs";
 import path from "path";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
+const { withHostOptions } = require("../../build/functions-json.cjs") as { withHostOptions: (m: Metadata) => Metadata };
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { deriveKorean } = require("../../build/functions-ko.cjs") as {
   deriveKorean: (m: Metadata, t: Record<string, unknown>) => { metadata: Metadata; problems: string[] };
 };
@@ -23,6 +25,8 @@ interface FunctionMeta {
   result: { type?: string; dimensionality?: string };
 }
 interface Metadata {
+  allowErrorForDataTypeAny?: boolean;
+  allowCustomDataForDataTypeAny?: boolean;
   functions: FunctionMeta[];
 }
 
@@ -84,6 +88,26 @@ const SPILLS = ["USD_TO_KRW", "KRW_TO_USD", "NET_LOSS", "KRW_PARSE", "KRW_FORMAT
 
 const metadata = read("functions.json");
 const byId = new Map(metadata.functions.map((f) => [f.id, f]));
+
+describe("how Excel calls the functions (the options heading dist/functions.json and functions-ko.json)", () => {
+  it.each(["functions.json", "functions-ko.json"])("%s lets error cells of a range reach the functions, so a bad cell errors alone", (file) => {
+    const m = read(file);
+    expect(m.allowErrorForDataTypeAny).toBe(true);
+    // Data-type cells arrive as objects: src/functions/cells.ts basicValue reads or refuses them.
+    expect(m.allowCustomDataForDataTypeAny).toBe(true);
+  });
+
+  it("the range arguments that receive errors are the amounts, typed any (a typed parameter never does)", () => {
+    const anyParams = metadata.functions.flatMap((f) => f.parameters.filter((p) => p.type === "any").map((p) => `${f.id}(${p.name})`));
+    expect(anyParams).toEqual(["USD_TO_KRW(amount)", "KRW_TO_USD(amount)", "NET_LOSS(revenue)", "NET_LOSS(expenses)", "KRW_PARSE(text)", "KRW_FORMAT(amount)", "FX_RATE(period)"]);
+  });
+
+  it("withHostOptions puts the options at the head, over whatever the generator wrote", () => {
+    const out = withHostOptions({ allowCustomDataForDataTypeAny: false, functions: [] } as unknown as Metadata);
+    expect(Object.keys(out)).toEqual(["allowCustomDataForDataTypeAny", "allowErrorForDataTypeAny", "functions"]);
+    expect(out).toMatchObject({ allowCustomDataForDataTypeAny: true, allowErrorForDataTypeAny: true });
+  });
+});
 
 describe("dist/functions.json", () => {
   it("declares every permanent id, each under its own name", () => {

@@ -1,19 +1,23 @@
 /* The preview engine without a browser: number formats as Excel shows them, A1/R1C1 formulas,
  * addresses, and the built functions bundle calculated by HyperFormula through the bridge. */
 import { parseAddress, qualifiedAddress } from "../../preview/engine/addresses";
-import { formatValue } from "../../preview/engine/number-format";
+import { formatProblem, formatValue } from "../../preview/engine/number-format";
 import { shiftA1, toA1, toR1C1 } from "../../preview/engine/r1c1";
 import { loadBuiltFunctions } from "../../preview/bench";
 import { createCustomFunctionsRuntime } from "../../preview/engine/custom-functions-runtime";
 import { Workbook } from "../../preview/engine/workbook";
+import fs from "node:fs";
+import path from "node:path";
+import type { FunctionsMetadata } from "../../preview/engine/functions-metadata";
 import { DIST } from "./harness";
 
 describe("number formats", () => {
   it.each([
-    [3960000000000, "₩#,##0", "₩3,960,000,000,000"],
+    [3960000000000, '"₩"#,##0', "₩3,960,000,000,000"],
+    [3960000000000, "[$₩-ko-KR]#,##0", "₩3,960,000,000,000"],
     [44480000000, "$#,##0", "$44,480,000,000"],
-    [1358.35, "₩#,##0.00##", "₩1,358.35"],
-    [1398.7512, "₩#,##0.00##", "₩1,398.7512"],
+    [1358.35, '"₩"#,##0.00##', "₩1,358.35"],
+    [1398.7512, '"₩"#,##0.00##', "₩1,398.7512"],
     [-4000, "#,##0_);(#,##0)", "(4,000)"],
     [1.005, "0.00", "1.01"],
     [0.1234, "0.0%", "12.3%"],
@@ -28,6 +32,38 @@ describe("number formats", () => {
 
   it("says when it cannot render a format, and shows General", () => {
     expect(formatValue(5, "[>=100]0;0.0")).toEqual({ text: "5", unsupported: true });
+  });
+
+  it.each(["₩#,##0", "₩#,##0.00##", "#,##0원", "€#,##0"])("finds text outside quotes in %s (the preview refuses it from the API)", (format) => {
+    expect(formatProblem(format)).toMatch(/is not in quotes/);
+  });
+
+  it.each(['"₩"#,##0', "[$₩-ko-KR]#,##0", "\\₩#,##0", "$#,##0", "#,##0_);(#,##0)", "yyyy-mm-dd", "d-mmm-yy", '#,##0"원"', "General", "@", "0.0%"])("accepts %s, written as Microsoft documents", (format) => {
+    expect(formatProblem(format)).toBeNull();
+  });
+});
+
+describe("text written to values, read as typed input", () => {
+  const wb = new Workbook({ namespace: "AIFIN", metadata: { functions: [] }, functions: { lookup: () => undefined, makeError: () => ({}) } });
+  const sheet = wb.sheets[0];
+  const written = (text: string) => {
+    wb.write(sheet, { row: 0, col: 0, rowCount: 1, colCount: 1 }, [[text]], "Range.values");
+    return { value: wb.value(sheet, 0, 0), format: wb.numberFormat(sheet, 0, 0) };
+  };
+
+  it.each([
+    ["March 2024", 45352, "mmm-yy"],
+    ["Mar-24", 45352, "mmm-yy"],
+    ["Sep 5, 2024", 45540, "d-mmm-yy"],
+    [" 42", 42, "General"],
+  ])("%j becomes a number (a date): %p", (text, value, format) => {
+    wb.clear(sheet, { row: 0, col: 0, rowCount: 1, colCount: 1 }, "All");
+    expect(written(text)).toEqual({ value, format });
+  });
+
+  it.each(["'March 2024", "' 42", "Marketing 2024"])("%j stays text", (text) => {
+    wb.clear(sheet, { row: 0, col: 0, rowCount: 1, colCount: 1 }, "All");
+    expect(written(text).value).toBe(text.replace(/^'/, ""));
   });
 });
 
@@ -86,6 +122,33 @@ describe("the built functions bundle in the preview engine", () => {
 
   it("passes an error's code and message to the cell", () => {
     expect(at('=AIFIN.AI_SPEND("Nonexistent Co")')).toEqual({ value: "#N/A", message: "Unknown company 'Nonexistent Co' — see AI_COMPANIES()" });
+  });
+
+  it("gives a range's error cells to the function (allowErrorForDataTypeAny): the error alone in its cell", () => {
+    wb.write(sheet, { row: 0, col: 9, rowCount: 3, colCount: 1 }, [[1], ["=NA()"], ["30억 원"]], "test");
+    wb.write(sheet, { row: 0, col: 10, rowCount: 1, colCount: 1 }, "=AIFIN.KRW_PARSE(J1:J3)", "test");
+    expect(wb.values(sheet, { row: 0, col: 10, rowCount: 3, colCount: 1 })).toEqual([[1], ["#N/A"], [3_000_000_000]]);
+  });
+
+  it("shows an error given to a typed argument without calling the function, as Excel does", () => {
+    const calls = wb.bridge.calls;
+    expect(at("=AIFIN.AI_SPEND(NA())")).toEqual({ value: "#N/A", message: undefined });
+    expect(at("=AIFIN.USD_TO_KRW(1, 1/0)").value).toBe("#DIV/0!");
+    expect(wb.bridge.calls).toBe(calls);
+  });
+});
+
+describe("the built functions without allowErrorForDataTypeAny (Excel's rule when functions.json lacks it)", () => {
+  it("shows the range's first error once, without calling the function", () => {
+    const metadata = JSON.parse(fs.readFileSync(path.join(DIST, "functions.json"), "utf8")) as FunctionsMetadata;
+    const { allowErrorForDataTypeAny: flag, ...without } = metadata;
+    expect(flag).toBe(true);
+    const { workbook: wb } = loadBuiltFunctions(DIST, without);
+    const sheet = wb.sheets[0];
+    wb.write(sheet, { row: 0, col: 0, rowCount: 3, colCount: 1 }, [[1], ["=1/0"], ["=NA()"]], "test");
+    wb.write(sheet, { row: 0, col: 1, rowCount: 1, colCount: 1 }, "=AIFIN.KRW_PARSE(A1:A3)", "test");
+    expect(wb.values(sheet, { row: 0, col: 1, rowCount: 3, colCount: 1 })).toEqual([["#DIV/0!"], [""], [""]]);
+    expect(wb.bridge.calls).toBe(0);
   });
 });
 

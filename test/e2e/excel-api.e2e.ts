@@ -101,14 +101,27 @@ describe("Excel.run in the preview", () => {
 
   it("shows a number format set by the API in the grid", async () => {
     await run(wb, async (ctx) => {
-      const r = ctx.workbook.worksheets.getActiveWorksheet().getRange("A1:A2");
-      r.values = [[3960000000000], [1398.75]];
-      r.numberFormat = [["₩#,##0"], ["#,##0.00"]];
+      const r = ctx.workbook.worksheets.getActiveWorksheet().getRange("A1:A3");
+      r.values = [[3960000000000], [1398.75], [1320]];
+      r.numberFormat = [['"₩"#,##0'], ["#,##0.00"], ["[$₩-ko-KR]#,##0"]];
       r.format.autofitColumns();
       await ctx.sync();
     });
     expect(await wb.text("A1")).toBe("₩3,960,000,000,000");
     expect(await wb.text("A2")).toBe("1,398.75");
+    expect(await wb.text("A3")).toBe("₩1,320");
+  });
+
+  it("refuses a number format with text outside quotes (₩#,##0), setting nothing", async () => {
+    const result = await run(wb, async (ctx) => {
+      const r = ctx.workbook.worksheets.getActiveWorksheet().getRange("A1");
+      r.values = [[1320]];
+      await ctx.sync();
+      r.numberFormat = [["₩#,##0"]];
+      await ctx.sync();
+    });
+    expect(result).toMatchObject({ ok: false, code: "InvalidArgument", message: expect.stringContaining("'₩' is not in quotes") });
+    expect(await wb.text("A1")).toBe("1320");
   });
 
   it("keeps settings as JSON; a missing one is a null object", async () => {

@@ -7,29 +7,10 @@ import {
 } from "../../src/functions/functions";
 import { referenceRate as resolveReference } from "../../src/core/fx/reference";
 import { embeddedFxData } from "../../src/core/fx/rates";
+import { excel } from "./shown";
 
 /** The reference rate the functions use in a workbook that pins none: the data's latest rate. */
 const referenceRate = () => resolveReference(embeddedFxData(), null).value;
-
-/** What a cell shows: its value, or "#CODE: reason" for an Excel error. */
-function shown(cell: unknown): unknown {
-  if (cell instanceof CustomFunctions.Error) {
-    const e = cell as unknown as { code: string; message: string };
-    return e.message ? `${e.code}: ${e.message}` : e.code;
-  }
-  return cell;
-}
-
-/** Calls a function and returns what Excel would show: a grid, or the single error thrown. */
-function excel(call: () => unknown): unknown {
-  try {
-    const result = call();
-    if (result instanceof Promise) throw new Error("a result was deferred: the workbook's rate is known in node");
-    return (result as unknown[][]).map((row) => row.map(shown));
-  } catch (error) {
-    return shown(error);
-  }
-}
 
 describe("USD_TO_KRW", () => {
   it.each([

@@ -91,13 +91,32 @@ export const anyText: fc.Arbitrary<string> = fc.oneof(
   { weight: 1, arbitrary: longText },
 );
 
-/** Any cell of a range: blank (null, undefined, ""), a number, a logical, text, or an Excel error. */
+/**
+ * A data-type cell as Excel passes it with allowCustomDataForDataTypeAny (Excel.CellValue): a
+ * formatted number, a number, text or logical data type, an empty value, an error value, a Stocks
+ * (linked entity) or other entity cell, an image, or an object no data type describes.
+ */
+export const dataTypeCell: fc.Arbitrary<Arg> = fc.oneof(
+  anyNumber.map((basicValue) => ({ type: "FormattedNumber", basicValue, basicType: "Double", numberFormat: "#,##0.00" })),
+  anyNumber.map((basicValue) => ({ type: "Double", basicValue, basicType: "Double" })),
+  anyText.map((basicValue) => ({ type: "String", basicValue, basicType: "String" })),
+  fc.boolean().map((basicValue) => ({ type: "Boolean", basicValue, basicType: "Boolean" })),
+  fc.constant({ type: "Empty", basicValue: "", basicType: "Empty" }),
+  fc.constantFrom("#N/A", "#DIV/0!", "#REF!", "#VALUE!", "#BUSY!").map((basicValue) => ({ type: "Error", basicValue, basicType: "Error", errorType: "NotAvailable" })),
+  fc.option(fc.constantFrom("Microsoft", "OpenAI", "Seoul"), { nil: undefined }).map((text) => ({ type: "Entity", text, basicValue: "#VALUE!", basicType: "Error", properties: { Price: { type: "Double", basicValue: 1 } } })),
+  fc.constantFrom("MSFT", "005930", "NAVER").map((text) => ({ type: "LinkedEntity", text, basicValue: "#VALUE!", basicType: "Error", id: { serviceId: 268435456, culture: "en-US", domainId: "Stocks", entityId: text } })),
+  fc.constant({ type: "WebImage", address: "https://example.com/a.png", basicValue: "#VALUE!", basicType: "Error" }),
+  fc.constantFrom({}, { type: 5 }, { type: "Double", basicValue: { nested: 1 } }, { basicValue: 3 }),
+);
+
+/** Any cell of a range: blank (null, undefined, ""), a number, a logical, text, an Excel error, or a data type. */
 export const anyCell: fc.Arbitrary<Arg> = fc.oneof(
   { weight: 2, arbitrary: fc.constantFrom(null, undefined, "") },
   { weight: 4, arbitrary: anyNumber },
   { weight: 1, arbitrary: fc.boolean() },
   { weight: 6, arbitrary: anyText },
   { weight: 1, arbitrary: excelError },
+  { weight: 1, arbitrary: dataTypeCell },
 );
 
 /** A range: rectangular, ragged (rows of different lengths), empty ([] or [[]]), or a bare scalar. */

@@ -24,9 +24,16 @@ import {
   yearNumber,
   type Arg,
 } from "./arbitraries";
+import { excelHost, type ExcelHost } from "./excel-host";
 import { checkError, checkGrid, checkNumber, checkOutcome, outcomeOf, passedErrors, show } from "./invariants";
 
 const RUNS = { numRuns: 1000 };
+
+/** Excel's side of each call: what reaches the function, by functions.json's rule (excel-host.ts). */
+let host: ExcelHost;
+beforeAll(async () => {
+  host = await excelHost();
+});
 
 /** True for an argument that leaves a required text out: nothing, blank, or spaces. */
 function blankText(value: Arg): boolean {
@@ -53,7 +60,7 @@ describe("AI_SPEND and AI_SOURCE under arbitrary arguments", () => {
       fc.property(figureArgs, ([company, metric, year, currency, dataset, lang]) => {
         setMessageLanguage(lang);
         const passed = passedErrors(company, metric, year, currency, dataset);
-        const value = checkOutcome(outcomeOf(() => aiSpendFunction(company as never, metric as never, year as never, currency as never, dataset as never)), passed, checkFigure);
+        const value = checkOutcome(outcomeOf(host.call("AI_SPEND", aiSpendFunction, [company, metric, year, currency, dataset])), passed, checkFigure);
         if (value !== null && blankText(company)) throw new Error(`a blank company ${show(company)} gave ${value}`);
       }),
       RUNS,
@@ -65,7 +72,7 @@ describe("AI_SPEND and AI_SOURCE under arbitrary arguments", () => {
       fc.property(figureArgs, ([company, metric, year, currency, dataset, lang]) => {
         setMessageLanguage(lang);
         const passed = passedErrors(company, metric, year, currency, dataset);
-        checkOutcome(outcomeOf(() => aiSourceFunction(company as never, metric as never, year as never, currency as never, dataset as never)), passed, (text) => {
+        checkOutcome(outcomeOf(host.call("AI_SOURCE", aiSourceFunction, [company, metric, year, currency, dataset])), passed, (text) => {
           if (typeof text !== "string" || text.trim() === "" || /[\r\n]/.test(text)) throw new Error(`returned ${show(text)}`);
         });
       }),
@@ -77,8 +84,8 @@ describe("AI_SPEND and AI_SOURCE under arbitrary arguments", () => {
     fc.assert(
       fc.property(figureArgs, ([company, metric, year, currency, dataset]) => {
         setMessageLanguage("en-US");
-        const spend = outcomeOf(() => aiSpendFunction(company as never, metric as never, year as never, currency as never, dataset as never));
-        const source = outcomeOf(() => aiSourceFunction(company as never, metric as never, year as never, currency as never, dataset as never));
+        const spend = outcomeOf(host.call("AI_SPEND", aiSpendFunction, [company, metric, year, currency, dataset]));
+        const source = outcomeOf(host.call("AI_SOURCE", aiSourceFunction, [company, metric, year, currency, dataset]));
         if (spend.returned !== source.returned) throw new Error(`AI_SPEND ${spend.returned ? "answered" : "failed"} but AI_SOURCE did not`);
       }),
       RUNS,
@@ -92,7 +99,7 @@ describe("AI_REVENUE under arbitrary arguments", () => {
       fc.property(companyArg, mostly(yearNumber), mostly(currencyName), language, (company, year, currency, lang) => {
         setMessageLanguage(lang);
         const passed = passedErrors(company, year, currency);
-        const value = checkOutcome(outcomeOf(() => aiRevenueFunction(company as never, year as never, currency as never)), passed, checkFigure);
+        const value = checkOutcome(outcomeOf(host.call("AI_REVENUE", aiRevenueFunction, [company, year, currency])), passed, checkFigure);
         if (value !== null && blankText(company)) throw new Error(`a blank company ${show(company)} gave ${value}`);
       }),
       RUNS,
@@ -108,7 +115,7 @@ describe("FX_RATE under arbitrary arguments", () => {
         setReferenceChoice(choice);
         try {
           // A spill in the period's shape: each cell a rate, blank for a blank cell, or an error with its reason.
-          checkOutcome(outcomeOf(() => fxRateFunction(period as never)), passedErrors(period), (grid) => {
+          checkOutcome(outcomeOf(host.call("FX_RATE", fxRateFunction, [period])), passedErrors(period), (grid) => {
             if (!Array.isArray(grid) || grid.length === 0 || !grid.every((row) => Array.isArray(row) && row.length === grid[0].length)) throw new Error(`returned ${show(grid)}, not a grid`);
             for (const cell of grid.flat()) {
               if (cell instanceof CustomFunctions.Error) checkError(cell, passedErrors(period));
@@ -132,7 +139,7 @@ describe("AI_COMPANIES under arbitrary arguments", () => {
       fc.property(mostly(datasetId), language, (dataset, lang) => {
         setMessageLanguage(lang);
         const passed = passedErrors(dataset);
-        const grid = checkOutcome(outcomeOf(() => aiCompaniesFunction(dataset as never)), passed, (value) => checkGrid(value, passed));
+        const grid = checkOutcome(outcomeOf(host.call("AI_COMPANIES", aiCompaniesFunction, [dataset])), passed, (value) => checkGrid(value, passed));
         if (grid === null) return;
         if (grid[0].length !== 1 || !grid.every((row) => typeof row[0] === "string" && row[0] !== "")) throw new Error(`returned ${show(grid)}`);
         if ((dataset === null || dataset === undefined || dataset === "") && grid.length !== all) throw new Error(`omitted dataset gave ${grid.length} names`);
@@ -149,7 +156,7 @@ describe("AI_TABLE under arbitrary arguments", () => {
       fc.property(mostly(datasetId), headers, language, (dataset, header, lang) => {
         setMessageLanguage(lang);
         const passed = passedErrors(dataset, header);
-        const grid = checkOutcome(outcomeOf(() => aiTableFunction(dataset as never, header as never)), passed, (value) => checkGrid(value, passed));
+        const grid = checkOutcome(outcomeOf(host.call("AI_TABLE", aiTableFunction, [dataset, header])), passed, (value) => checkGrid(value, passed));
         if (grid === null) return;
         if (blankText(dataset)) throw new Error("a table without a dataset");
         if (grid[0].length !== 9) throw new Error(`a table ${grid[0].length} columns wide`);

@@ -2,8 +2,12 @@
  * A call returns a finite number (never -0), a string, or a rectangular non-empty 2-D array of
  * those and Excel errors; or it throws a CustomFunctions.Error. Every error it makes has a
  * documented code (#VALUE!, #N/A, #NUM!) and, for #VALUE!/#N/A, a message from the table — not
- * the "unexpected error" a crash turns into. Errors passed in come back as they are. */
+ * the "unexpected error" a crash turns into. Errors passed in come back as they are (a data-type
+ * error cell as the error it shows). */
 import { MESSAGES } from "../../src/core/messages";
+import { dataTypeErrorCode, shownByExcel } from "./excel-host";
+
+export { reading, type Reading } from "./excel-host";
 
 /** The error codes the functions document. */
 export const DOCUMENTED_CODES: ReadonlySet<string> = new Set(["#VALUE!", "#N/A", "#NUM!"]);
@@ -32,6 +36,7 @@ export function show(value: unknown): string {
     return `Error(${e.code}, ${JSON.stringify(e.message)})`;
   }
   if (Array.isArray(value)) return `[${value.map(show).join(", ")}]`;
+  if (typeof value === "object" && value !== null) return JSON.stringify(value);
   return String(value);
 }
 
@@ -39,14 +44,15 @@ function fail(reason: string): never {
   throw new Error(reason);
 }
 
-/** Errors the caller passed in (they may come back with any code). */
+/** Errors the caller passed in (they may come back with any code): the errors, and "code:#N/A" for data-type error cells. */
 export type Passed = ReadonlySet<unknown>;
 
 /** An error a function made or passed on: documented code, a message from the table. */
 export function checkError(error: unknown, passed: Passed): void {
   if (!(error instanceof CustomFunctions.Error)) fail(`threw ${error instanceof Error ? `${error.name}: ${error.message}` : show(error)}, not a CustomFunctions.Error`);
-  if (passed.has(error)) return;
+  if (passed.has(error) || shownByExcel(error)) return;
   const { code, message } = error as unknown as { code: string; message: string };
+  if (passed.has(`code:${code}`) && !message) return; // a data-type error cell, shown as its error
   if (!DOCUMENTED_CODES.has(code)) fail(`made the undocumented error ${show(error)}`);
   if (code !== "#NUM!" && !(typeof message === "string" && message.length > 0)) fail(`made ${show(error)} without a reason`);
   if (UNEXPECTED.some((prefix) => message.startsWith(prefix))) fail(`crashed: ${show(error)}`);
@@ -93,6 +99,7 @@ export function passedErrors(...args: unknown[]): Set<unknown> {
   const visit = (value: unknown): void => {
     if (Array.isArray(value)) value.forEach(visit);
     else if (value instanceof CustomFunctions.Error) found.add(value);
+    else if (dataTypeErrorCode(value)) found.add(`code:${dataTypeErrorCode(value)}`);
   };
   args.forEach(visit);
   return found;

@@ -19,6 +19,7 @@ import {
   yearNumber,
   type Arg,
 } from "./arbitraries";
+import { excelHost, type ExcelHost } from "./excel-host";
 import {
   checkError,
   checkGrid,
@@ -28,6 +29,7 @@ import {
   layout,
   outcomeOf,
   passedErrors,
+  reading,
   sameCell,
   show,
   type Outcome,
@@ -35,14 +37,20 @@ import {
 
 const RUNS = { numRuns: 1000 };
 
-/** A function that maps a range cell by cell, with one more argument (rate or style). */
+/** Excel's side of each call: what reaches the function, by functions.json's rule (excel-host.ts). */
+let host: ExcelHost;
+beforeAll(async () => {
+  host = await excelHost();
+});
+
+/** A function that maps a range cell by cell, with one more argument (rate or style), called as Excel calls it. */
 type Mapping = (range: Arg, extra: Arg) => unknown;
 
 const MAPPINGS: ReadonlyArray<readonly [string, Mapping, "number" | "text"]> = [
-  ["USD_TO_KRW", (range, rate) => usdToKrwFunction(range as never, rate as never), "number"],
-  ["KRW_TO_USD", (range, rate) => krwToUsdFunction(range as never, rate as never), "number"],
-  ["KRW_PARSE", (range) => krwParseFunction(range as never), "number"],
-  ["KRW_FORMAT", (range, style) => krwFormatFunction(range as never, style as never), "text"],
+  ["USD_TO_KRW", (range, rate) => host.call("USD_TO_KRW", usdToKrwFunction, [range, rate])(), "number"],
+  ["KRW_TO_USD", (range, rate) => host.call("KRW_TO_USD", krwToUsdFunction, [range, rate])(), "number"],
+  ["KRW_PARSE", (range) => host.call("KRW_PARSE", krwParseFunction, [range])(), "number"],
+  ["KRW_FORMAT", (range, style) => host.call("KRW_FORMAT", krwFormatFunction, [range, style])(), "text"],
 ];
 
 /** The extra argument: a rate (mostly a plausible one) or a style. */
@@ -72,16 +80,26 @@ function single(outcome: Outcome): unknown {
 
 /**
  * The cell-by-cell contract of a mapping function: blank stays blank, an error passed in comes
- * back as it is, a logical or digitless text is an error (never a silent 0 or ""), and a cell
- * of a range says what the same value alone says.
+ * back as it is (a data-type error cell as its error), a data-type cell is read by its basic value
+ * or refused with #VALUE!, a logical or digitless text is an error (never a silent 0 or ""), and a
+ * cell of a range says what the same value alone says.
  */
-function checkMappedCell(input: unknown, output: unknown, kind: "number" | "text", alone: () => unknown): void {
-  if (isBlankCell(input)) {
-    if (output !== "") throw new Error(`blank became ${show(output)}`);
+function checkMappedCell(cell: unknown, output: unknown, kind: "number" | "text", alone: () => unknown): void {
+  const read = reading(cell);
+  if (read.kind === "error") {
+    const code = (output as { code?: unknown } | null)?.code;
+    if (read.error instanceof CustomFunctions.Error ? output !== read.error : !(output instanceof CustomFunctions.Error && code === read.code)) {
+      throw new Error(`the error passed in (${show(cell)}) became ${show(output)}`);
+    }
     return;
   }
-  if (input instanceof CustomFunctions.Error) {
-    if (output !== input) throw new Error(`the error passed in became ${show(output)}`);
+  if (read.kind === "refused") {
+    if (!(output instanceof CustomFunctions.Error && (output as unknown as { code: string }).code === "#VALUE!")) throw new Error(`the data type ${show(cell)} became ${show(output)}`);
+    return;
+  }
+  const input = read.value;
+  if (isBlankCell(input)) {
+    if (output !== "") throw new Error(`blank became ${show(output)}`);
     return;
   }
   if (output === "") throw new Error(`${show(input)} became "" (a silent blank)`);
@@ -178,7 +196,12 @@ describe("NET_LOSS under arbitrary arguments", () => {
     }
   }
 
-  const omittedArg = (a: Arg): boolean => (Array.isArray(a) ? layout(a).every((r) => r.every(isBlankCell)) : isBlankCell(a));
+  /** Left out: blank, or a data type whose basic value is blank (as Excel passes it to a typed argument). */
+  const blankRead = (c: unknown): boolean => {
+    const r = reading(c);
+    return r.kind === "value" && isBlankCell(r.value);
+  };
+  const omittedArg = (a: Arg): boolean => (Array.isArray(a) ? layout(a).every((r) => r.every(blankRead)) : blankRead(a));
 
   it("pairs cells in the ranges' layout, or answers for a company, or throws a documented error", () => {
     fc.assert(
@@ -192,7 +215,7 @@ describe("NET_LOSS under arbitrary arguments", () => {
         (revenue, expenses, year, currency, dataset, lang) => {
           const passed = passedErrors(revenue, expenses, year, currency, dataset);
           setMessageLanguage(lang);
-          const call = () => netLossFunction(revenue as never, expenses as never, year as never, currency as never, dataset as never);
+          const call = host.call("NET_LOSS", netLossFunction, [revenue, expenses, year, currency, dataset]);
           const outcome = outcomeOf(call);
           const grid = checkOutcome(outcome, passed, (value) => checkGrid(value, passed));
           const company = companyOf(revenue);
@@ -218,17 +241,23 @@ describe("NET_LOSS under arbitrary arguments", () => {
           const one = leftOne && rightOne;
           shape.forEach((row, i) =>
             row.forEach((_, j) => {
-              const x = leftOne ? left[0][0] : left[i][j];
-              const y = rightOne ? right[0][0] : right[i][j];
+              const rx = reading(leftOne ? left[0][0] : left[i][j]);
+              const ry = reading(rightOne ? right[0][0] : right[i][j]);
               const out = grid[i][j];
-              if (isBlankCell(x) || isBlankCell(y)) {
-                if (out !== "") throw new Error(`a pair with a blank (${show(x)}, ${show(y)}) gave ${show(out)}`);
+              if ((rx.kind === "value" && isBlankCell(rx.value)) || (ry.kind === "value" && isBlankCell(ry.value))) {
+                if (out !== "") throw new Error(`a pair with a blank (${show(rx)}, ${show(ry)}) gave ${show(out)}`);
                 return;
               }
-              if (x instanceof CustomFunctions.Error || y instanceof CustomFunctions.Error) {
-                if (out !== (x instanceof CustomFunctions.Error ? x : y)) throw new Error(`an error passed in became ${show(out)}`);
+              const failedRead = rx.kind !== "value" ? rx : ry.kind !== "value" ? ry : null;
+              if (failedRead) {
+                const code = (out as { code?: unknown } | null)?.code;
+                const want = failedRead.kind === "error" ? failedRead.code : "#VALUE!";
+                if (!(out instanceof CustomFunctions.Error && code === want)) throw new Error(`an error or data type passed in (${show(failedRead)}) became ${show(out)}`);
+                if (failedRead.kind === "error" && failedRead.error instanceof CustomFunctions.Error && out !== failedRead.error) throw new Error(`an error passed in became ${show(out)}`);
                 return;
               }
+              const x = (rx as { value: unknown }).value;
+              const y = (ry as { value: unknown }).value;
               const isError = out instanceof CustomFunctions.Error;
               if (one && isError) throw new Error(`a single pair returned ${show(out)} instead of throwing it`);
               if (!isError && typeof out !== "number") throw new Error(`(${show(x)}, ${show(y)}) gave ${show(out)}`);

@@ -29,7 +29,6 @@ function harness(options: { model?: WorkbookModel; feed?: FakeFeed; feedOrigins?
     setReferenceChoice: (c) => choices.push(c),
     setRates: () => undefined,
     onLatestUsed: () => undefined,
-    filterCheck: true,
     embedded: allDatasets,
     dispatch: (event) => {
       state = reduce(state, event);
@@ -65,15 +64,6 @@ describe("the pane's actions", () => {
       expect(h.state.catalog.origin).toBe("embedded");
       const note = h.state.catalog.note;
       expect(note && t(note.key, "en", note.params)).toMatch(/^Showing the data built into AIFIN: The data feed at https:\/\/addin.example.com\/aifin\/datasets\/index.json could not be reached/);
-    });
-
-    it("says so, and touches nothing, in an Excel too old for the pane", async () => {
-      const h = harness();
-      h.feed.publish(allDatasets());
-      await start(h.deps, "en-US", true, false);
-      expect(h.runs).toEqual([]);
-      expect(h.state.inExcel).toBe(false);
-      expect(h.status()).toEqual([t("excelTooOld", "en")]);
     });
 
     it("works outside Excel (browser preview) and says where to open it", async () => {

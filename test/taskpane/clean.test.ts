@@ -36,7 +36,7 @@ describe("cleanSelection", () => {
     ]);
     expect(model.sheets[0].get(2, 2)?.format).toBe("$#,##0");
     expect(model.sheets[0].get(4, 2)?.format).toBe("$#,##0.00");
-    expect(model.sheets[0].get(2, 3)?.format).toBe("₩#,##0");
+    expect(model.sheets[0].get(2, 3)?.format).toBe('"₩"#,##0');
     // The selection's extent, its data (and the rows above, the tables), the target and the columns beside it, the writes.
     expect(log.syncs).toBe(4);
   });

@@ -3,11 +3,17 @@
  * loaded", as the mock does), backed by a grid model that behaves like Excel where it matters
  * here: text written to `values` is retyped as Excel retypes it (a leading "=" makes a formula, a
  * leading apostrophe is Excel's quote prefix, "2024" becomes a number, "2024-11" a date), tables
- * grow and shrink by inserting and deleting cells inside their columns (moving what is below),
- * and every context.sync() is counted with the bytes its request carried. Faults can be injected
+ * grow and shrink by inserting and deleting cells inside their columns (moving what is below), a
+ * table grows over values written in the row just below it or the column just beside it (as Excel
+ * extends a table), merged cells and spilled ranges can be set up, and every context.sync() is
+ * counted with the bytes its request carried and its response brought back: past 5,000,000 bytes
+ * either way, the sync fails as Excel on the web's does. Faults can be injected
  * (SyncLog.fail): as in Excel, a batch applies the operations queued before the failing one and
  * none after it, and that context.sync() rejects. */
 import { OfficeMockObject } from "office-addin-mock";
+
+/** Excel on the web's limit on one request and on one response: 5,000,000 bytes (not 5 MiB). */
+export const PAYLOAD_LIMIT_BYTES = 5_000_000;
 
 export type Value = string | number | boolean;
 
@@ -55,6 +61,11 @@ export function parseA1(address: string): Rect {
   return { r0: Math.min(p.r, q.r), c0: Math.min(p.c, q.c), r1: Math.max(p.r, q.r), c1: Math.max(p.c, q.c) };
 }
 
+/** True when two rectangles share a cell. */
+export function overlaps(a: Rect, b: Rect): boolean {
+  return !(a.r1 < b.r0 || a.r0 > b.r1 || a.c1 < b.c0 || a.c0 > b.c1);
+}
+
 function a1(rect: Rect): string {
   const one = (r: number, c: number) => `${columnName(c)}${r + 1}`;
   return rect.r0 === rect.r1 && rect.c0 === rect.c1 ? one(rect.r0, rect.c0) : `${one(rect.r0, rect.c0)}:${one(rect.r1, rect.c1)}`;
@@ -70,13 +81,30 @@ function serialOf(y: number, m: number, d: number): number {
   return Math.round((Date.UTC(y, m - 1, d) - Date.UTC(1899, 11, 30)) / DAY);
 }
 
-/** What Excel stores for a value assigned through `values` (or `formulas`). */
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+/** Excel's reading of a month named first: "March 2024" (the 1st), "Mar-24", "Sep 5, 2024", "Dec 31" (this year). */
+function monthDate(text: string): number | null {
+  const m = /^([a-z]+)\.?[\s\-/]+(\d{1,4})(?:,?\s+(\d{4}))?$/i.exec(text);
+  const month = m ? MONTHS.indexOf(m[1].slice(0, 3).toLowerCase()) + 1 : 0;
+  if (!m || month === 0 || !(m[1].length === 3 || m[1].toLowerCase().startsWith(MONTHS[month - 1]))) return null;
+  const n = Number(m[2]);
+  if (m[3]) return serialOf(Number(m[3]), month, n);
+  if (m[2].length === 4) return serialOf(n, month, 1);
+  if (m[2].length === 2 && /-/.test(text)) return serialOf(2000 + n, month, 1);
+  return n >= 1 && n <= 31 ? serialOf(new Date().getFullYear(), month, n) : null;
+}
+
+/** What Excel stores for a value assigned through `values` (or `formulas`): typed input's reading, after trimming white space. */
 export function retype(input: Value): CellData | null {
   if (typeof input !== "string") return { value: input };
   if (input === "") return null;
   if (input.startsWith("'")) return { value: input.slice(1) };
-  if (/^[+-]?\d+(\.\d+)?$/.test(input)) return { value: Number(input) };
+  const trimmed = input.trim();
+  if (/^[+-]?\d+(\.\d+)?$/.test(trimmed)) return { value: Number(trimmed) };
   if (/^[=+\-@\u2212]/.test(input)) return { value: "#FORMULA", formula: input };
+  const named = monthDate(trimmed);
+  if (named !== null) return { value: named };
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(input);
   if (m) return { value: serialOf(+m[1], +m[2], +m[3]) };
   m = /^(\d{4})-(\d{1,2})$/.exec(input);
@@ -103,8 +131,12 @@ export class SheetModel {
   activated = false;
   readonly charts: ChartModel[] = [];
   readonly conditionalFormats: Array<{ address: string; type: string; rule: any }> = [];
-  /** Dynamic-array results: the anchor (the formula's cell) and the cells it spills into. */
+  /** Merged areas (set up by tests). */
+  readonly merges: Rect[] = [];
+  /** Dynamic-array results (set up by tests): the anchor (the formula's cell) and the cells it spills into. */
   readonly spills: Array<{ anchor: { r: number; c: number }; rect: Rect }> = [];
+  /** Column widths set (autofit or columnWidth), by column. */
+  readonly widths = new Map<number, number>();
   constructor(
     public name: string,
     readonly id: string,
@@ -227,14 +259,43 @@ export class WorkbookModel {
     );
   }
 
+  /**
+   * Writes through the API (`values`, `formulas`): a table grows over what is written in the row just
+   * below it or the column just beside it, as Excel extends a table (its header named ColumnN).
+   */
+  writeApi(sheet: SheetModel, r0: number, c0: number, rows: Value[][]): void {
+    const r1 = r0 + rows.length - 1;
+    const c1 = c0 + (rows[0]?.length ?? 1) - 1;
+    const filled = (rr0: number, cc0: number, rr1: number, cc1: number) =>
+      rows.some((row, i) => row.some((v, j) => r0 + i >= rr0 && r0 + i <= rr1 && c0 + j >= cc0 && c0 + j <= cc1 && v !== "" && v !== null && v !== undefined));
+    for (const t of this.tables) {
+      if (t.sheet !== sheet) continue;
+      const bottom = t.row + t.rows;
+      const right = t.col + t.width - 1;
+      if (r0 === bottom + 1 && c0 <= right && c1 >= t.col && filled(r0, t.col, r1, right)) t.rows += r1 - bottom;
+      else if (c0 === right + 1 && r0 <= bottom && r1 >= t.row && filled(t.row, c0, bottom, c1)) {
+        for (let c = c0; c <= c1; c++) if (sheet.value(t.row, c) === "") sheet.set(t.row, c, { value: `Column${c - t.col + 1}` });
+        t.width += c1 - right;
+      }
+    }
+    this.write(sheet, r0, c0, rows);
+  }
+
   /** Inserts `count` rows of cells at `row` in columns c0..c1, moving cells, tables and names below. */
   insertCells(sheet: SheetModel, row: number, count: number, c0: number, c1: number): void {
     for (const t of this.tables) {
       if (t.sheet !== sheet || t.row < row) continue;
       if (t.col < c0 || t.col + t.width - 1 > c1) throw new Error("InvalidOperation: this operation would move part of a table");
     }
+    for (const m of sheet.merges) {
+      if (m.r1 >= row && m.r0 < row && !(m.c1 < c0 || m.c0 > c1)) throw new Error("InvalidOperation: this operation would move part of a merged cell");
+    }
     sheet.shift(row, count, c0, c1);
     for (const t of this.tables) if (t.sheet === sheet && t.row >= row) t.row += count;
+    for (const m of sheet.merges) if (m.r0 >= row && m.c0 >= c0 && m.c1 <= c1) {
+      m.r0 += count;
+      m.r1 += count;
+    }
     for (const n of this.names) if (n.sheet === sheet && n.rect.r0 >= row && n.rect.c0 >= c0 && n.rect.c1 <= c1) {
       n.rect = { ...n.rect, r0: n.rect.r0 + count, r1: n.rect.r1 + count };
     }
@@ -290,6 +351,7 @@ export class WorkbookModel {
         // Canonical: sorted by position, each cell's fields in one order.
         cells: [...s.cells].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, c]) => [k, { value: c.value, formula: c.formula, format: c.format }]),
         frozen: s.frozenRows,
+        widths: [...s.widths].sort((a, b) => a[0] - b[0]),
         charts: s.charts.length,
         cf: s.conditionalFormats.length,
       })),
@@ -298,6 +360,13 @@ export class WorkbookModel {
       settings: [...this.settings],
     });
   }
+}
+
+/** A sync past Excel on the web's payload limit: rejected as Excel rejects it. */
+function payloadError(kind: "Request" | "Response", bytes: number): Error {
+  return Object.assign(new Error(`${kind}PayloadSizeLimitExceeded: the ${kind.toLowerCase()} payload size has exceeded the limit (${bytes} bytes; Excel on the web's is ${PAYLOAD_LIMIT_BYTES})`), {
+    code: `${kind}PayloadSizeLimitExceeded`,
+  });
 }
 
 /** Serialized size of an assigned value, as a request would carry it. */
@@ -404,7 +473,9 @@ function live(log: SyncLog, mock: any, prop: string, get: () => unknown, set?: (
       }
       if (!set) throw new Error(`InvalidArgument: ${prop} is read-only`);
       if (log.record(prop, v)) set(v);
-      if (state === LOADED) captured = v;
+      // As office.js: a property set through a proxy reads back as set.
+      state = LOADED;
+      captured = v;
     },
   });
 }
@@ -470,6 +541,16 @@ export function fakeExcel(model: WorkbookModel = new WorkbookModel()): FakeExcel
       }
     };
     const sub = (r0: number, c0: number, r1: number, c1: number) => range(sheet, { r0, c0, r1, c1 });
+    // Excel refuses to write a value into a merged area other than into its top-left cell.
+    const checkMerges = (v: Value[][]) => {
+      for (const m of sheet.merges) {
+        for (let i = Math.max(m.r0, rect.r0); i <= Math.min(m.r1, rect.r1); i++) {
+          for (let j = Math.max(m.c0, rect.c0); j <= Math.min(m.c1, rect.c1); j++) {
+            if ((i !== m.r0 || j !== m.c0) && v[i - rect.r0][j - rect.c0] !== "") throw new Error(`InvalidOperation: cannot change part of a merged cell (${a1(m)})`);
+          }
+        }
+      }
+    };
     const r = mock(
       log,
       {
@@ -483,7 +564,15 @@ export function fakeExcel(model: WorkbookModel = new WorkbookModel()): FakeExcel
           fill: { color: "" },
           columnWidth: 48,
           wrapText: false,
-          autofitColumns: () => log.record("autofitColumns", a1(rect)),
+          // As Excel: every cell of the sheet column counts, not only the range's (a rough measure of the text).
+          autofitColumns: () => {
+            if (!log.record("autofitColumns", a1(rect))) return;
+            for (let c = rect.c0; c <= rect.c1; c++) {
+              let widest = 0;
+              for (const [key, cell] of sheet.cells) if (Number(key.split(",")[1]) === c) widest = Math.max(widest, String(cell.value).length);
+              if (widest > 0) sheet.widths.set(c, widest * 6 + 8);
+            }
+          },
           autofitRows: () => log.record("autofitRows", a1(rect)),
         },
         conditionalFormats: {
@@ -501,6 +590,34 @@ export function fakeExcel(model: WorkbookModel = new WorkbookModel()): FakeExcel
         getColumn: (j: number) => sub(rect.r0, rect.c0 + j, rect.r1, rect.c0 + j),
         getLastRow: () => sub(rect.r1, rect.c0, rect.r1, rect.c1),
         getColumnsAfter: (n: number) => sub(rect.r0, rect.c1 + 1, rect.r1, rect.c1 + n),
+        getRowsBelow: (n = 1) => sub(rect.r1 + 1, rect.c0, rect.r1 + n, rect.c1),
+        getRowsAbove: (n = 1) => sub(rect.r0 - n, rect.c0, rect.r0 - 1, rect.c1),
+        getColumnsBefore: (n = 1) => sub(rect.r0, rect.c0 - n, rect.r1, rect.c0 - 1),
+        insert: (shift: string) => {
+          if (shift !== "Down") throw new Error("fake: only Down inserts");
+          if (log.record("insert", a1(rect))) model.insertCells(sheet, rect.r0, rows, rect.c0, rect.c1);
+          return range(sheet, rect);
+        },
+        clear: (applyTo = "All") => {
+          if (applyTo !== "All") throw new Error("fake: only clear All");
+          if (!log.record("clear", a1(rect))) return;
+          for (let i = rect.r0; i <= rect.r1; i++) for (let j = rect.c0; j <= rect.c1; j++) sheet.set(i, j, undefined);
+          for (let k = sheet.conditionalFormats.length - 1; k >= 0; k--) {
+            const cf = parseA1(sheet.conditionalFormats[k].address);
+            if (cf.r0 >= rect.r0 && cf.r1 <= rect.r1 && cf.c0 >= rect.c0 && cf.c1 <= rect.c1) sheet.conditionalFormats.splice(k, 1);
+          }
+        },
+        getTables: (fullyContained = false) => {
+          if (fullyContained) throw new Error("fake: getTables(true) is not simulated");
+          return collection(log, () => model.tables.filter((t) => t.sheet === sheet && overlaps(t.rect, rect)).map(table), {});
+        },
+        getMergedAreasOrNullObject: () => {
+          const areas = sheet.merges.filter((m) => overlaps(m, rect));
+          if (areas.length === 0) return nullRange();
+          const m = mock(log, { address: areas.map((a) => qualified(sheet.name, a)).join(", "), areaCount: areas.length });
+          Object.defineProperty(m, "isNullObject", { value: false });
+          return m;
+        },
         getEntireRow: () => sub(rect.r0, 0, rect.r1, 16_383),
         getSpillingToRangeOrNullObject: () => {
           if (rows !== 1 || cols !== 1) throw new Error("InvalidArgument: getSpillingToRange takes one cell");
@@ -530,26 +647,33 @@ export function fakeExcel(model: WorkbookModel = new WorkbookModel()): FakeExcel
           if (log.record("delete", a1(rect))) model.deleteCells(sheet, rect);
         },
         select: () => undefined,
-        clear: () => {
-          if (!log.record("clear", a1(rect))) return;
-          for (let i = rect.r0; i <= rect.r1; i++) for (let j = rect.c0; j <= rect.c1; j++) sheet.set(i, j, undefined);
-        },
       },
       {
         values: {
           get: () => matrix((i, j) => sheet.value(i, j)),
           set: (v: Value[][]) => {
             checkShape(v, "values");
-            model.write(sheet, rect.r0, rect.c0, v);
+            checkMerges(v);
+            model.writeApi(sheet, rect.r0, rect.c0, v);
           },
         },
         formulas: {
           get: () => matrix((i, j) => sheet.get(i, j)?.formula ?? sheet.value(i, j)),
           set: (v: Value[][]) => {
             checkShape(v, "formulas");
-            model.write(sheet, rect.r0, rect.c0, v);
+            checkMerges(v);
+            model.writeApi(sheet, rect.r0, rect.c0, v);
           },
         },
+        hasSpill: {
+          // Excel's rule: true when every cell is in a spill range, false when none is, null when some are.
+          get: () => {
+            let inSpill = 0;
+            for (let i = rect.r0; i <= rect.r1; i++) for (let j = rect.c0; j <= rect.c1; j++) if (sheet.spills.some((sp) => overlaps(sp.rect, { r0: i, c0: j, r1: i, c1: j }))) inSpill++;
+            return inSpill === 0 ? false : inSpill === rows * cols ? true : null;
+          },
+        },
+
         formulasR1C1: {
           get: () => matrix((i, j) => sheet.get(i, j)?.formula ?? sheet.value(i, j)),
           set: (v: Value[][]) => {
@@ -573,6 +697,9 @@ export function fakeExcel(model: WorkbookModel = new WorkbookModel()): FakeExcel
         },
       },
     );
+    live(log, r.format, "columnWidth", () => sheet.widths.get(rect.c0) ?? 48, (w: number) => {
+      for (let c = rect.c0; c <= rect.c1; c++) sheet.widths.set(c, w);
+    });
     Object.defineProperty(r, "isNullObject", { value: false });
     r.__rect = rect;
     r.__address = qualified(sheet.name, rect);
@@ -605,6 +732,12 @@ export function fakeExcel(model: WorkbookModel = new WorkbookModel()): FakeExcel
         getUsedRange: (valuesOnly: boolean) => range(sheet, sheet.used(valuesOnly) ?? { r0: 0, c0: 0, r1: 0, c1: 0 }),
         activate: () => {
           for (const s of model.sheets) s.activated = s === sheet;
+        },
+        delete: () => {
+          if (!log.record("worksheet.delete", sheet.name)) return;
+          for (let k = model.tables.length - 1; k >= 0; k--) if (model.tables[k].sheet === sheet) model.tables.splice(k, 1);
+          for (let k = model.names.length - 1; k >= 0; k--) if (model.names[k].sheet === sheet) model.names.splice(k, 1);
+          model.sheets.splice(model.sheets.indexOf(sheet), 1);
         },
         freezePanes: {
           freezeRows: (n: number) => {
@@ -657,17 +790,19 @@ export function fakeExcel(model: WorkbookModel = new WorkbookModel()): FakeExcel
       add: (where: any, hasHeaders: boolean) => {
         const rect: Rect = typeof where === "string" ? parseA1(where) : where.__rect;
         if (!hasHeaders) throw new Error("fake: tables without headers are not simulated");
+        const detached = () => table(new TableModel("{detached}", "{detached}", sheet, rect.r0, rect.c0, rect.c1 - rect.c0 + 1, rect.r1 - rect.r0));
+        // Not applied (a fault in this batch): a table that is not in the workbook, for what is queued after it.
+        if (!log.record("tables.add", a1(rect))) return detached();
         for (const t of model.tables) {
-          const o = t.rect;
-          if (t.sheet === sheet && !(rect.r1 < o.r0 || rect.r0 > o.r1 || rect.c1 < o.c0 || rect.c0 > o.c1)) throw new Error("InvalidOperation: tables cannot overlap");
+          if (t.sheet === sheet && overlaps(t.rect, rect)) throw new Error("InvalidOperation: tables cannot overlap");
         }
+        for (const m of sheet.merges) if (overlaps(m, rect)) throw new Error("InvalidOperation: a table cannot overlap merged cells");
         const headers = Array.from({ length: rect.c1 - rect.c0 + 1 }, (_, j) => String(sheet.value(rect.r0, rect.c0 + j)));
         if (headers.some((h) => h === "") || new Set(headers.map((h) => h.toLowerCase())).size !== headers.length) throw new Error("fake: headers must be unique and non-empty");
         let n = 1;
         while (model.nameTaken(`Table${n}`)) n++;
         const t = new TableModel(`Table${n}`, model.newId(), sheet, rect.r0, rect.c0, rect.c1 - rect.c0 + 1, rect.r1 - rect.r0);
         model.tables.push(t);
-        log.record("tables.add", a1(rect));
         return table(t);
       },
     });
@@ -687,6 +822,20 @@ export function fakeExcel(model: WorkbookModel = new WorkbookModel()): FakeExcel
         getHeaderRowRange: () => range(t.sheet, { r0: t.row, c0: t.col, r1: t.row, c1: t.col + t.width - 1 }),
         getDataBodyRange: () => range(t.sheet, body()),
         autoFilter: { isDataFiltered: t.filtered },
+        resize: (where: any) => {
+          const r: Rect = typeof where === "string" ? parseA1(where) : where.__rect;
+          if (r.r0 !== t.row || r.c0 !== t.col) throw new Error("InvalidArgument: a resized table keeps its header row where it is");
+          for (const o of model.tables) if (o !== t && o.sheet === t.sheet && overlaps(o.rect, r)) throw new Error("InvalidOperation: tables cannot overlap");
+          if (log.record("resize", a1(r))) {
+            t.rows = r.r1 - r.r0;
+            t.width = r.c1 - r.c0 + 1;
+          }
+        },
+        delete: () => {
+          if (!log.record("table.delete", t.name)) return;
+          for (let i = t.row; i <= t.row + t.rows; i++) for (let j = t.col; j < t.col + t.width; j++) t.sheet.set(i, j, undefined);
+          model.tables.splice(model.tables.indexOf(t), 1);
+        },
         rows: {
           add: (index: number | undefined, values: Value[][]) => {
             if (t.filtered) throw new Error("InsertDeleteConflict: the table is filtered");
@@ -739,16 +888,31 @@ export function fakeExcel(model: WorkbookModel = new WorkbookModel()): FakeExcel
   const workbook = {
     worksheets: collection(log, () => model.sheets.map(worksheet), {
       add: (name: string) => {
-        log.record("worksheets.add", name);
+        // Not applied (a fault): a sheet that is not in the workbook, for the calls queued after it.
+        if (!log.record("worksheets.add", name)) return worksheet(new SheetModel(name, "{detached}"));
         return worksheet(model.addSheet(name));
       },
       getItem: (name: string) => worksheet(model.sheet(name)),
+      getItemOrNullObject: (name: string) => {
+        const found = model.sheets.find((x) => x.name.toLowerCase() === name.toLowerCase());
+        if (found) return worksheet(found);
+        const n = mock(log, { name: "" });
+        Object.defineProperty(n, "isNullObject", { value: true });
+        return n;
+      },
     }),
     tables: collection(log, () => model.tables.map(table), {
       getItem: (key: string) => {
         const t = model.table(key);
         if (!t) throw new Error(`ItemNotFound: table ${key}`);
         return table(t);
+      },
+      getItemOrNullObject: (key: string) => {
+        const t = model.table(key);
+        if (t) return table(t);
+        const n = mock(log, { name: "", delete: () => undefined });
+        Object.defineProperty(n, "isNullObject", { value: true });
+        return n;
       },
     }),
     names: collection(
@@ -757,8 +921,7 @@ export function fakeExcel(model: WorkbookModel = new WorkbookModel()): FakeExcel
       {
         add: (name: string, reference: any, comment: string) => {
           if (model.nameTaken(name)) throw new Error(`InvalidArgument: name '${name}' is taken`);
-          model.names.push({ name, sheet: reference.__sheet, rect: reference.__rect, comment });
-          log.record("names.add", name);
+          if (log.record("names.add", name)) model.names.push({ name, sheet: reference.__sheet, rect: reference.__rect, comment });
         },
         getItem: (name: string) => {
           const n = model.names.find((x) => x.name.toLowerCase() === name.toLowerCase());
@@ -770,9 +933,14 @@ export function fakeExcel(model: WorkbookModel = new WorkbookModel()): FakeExcel
         },
         getItemOrNullObject: (name: string) => {
           const n = model.names.find((x) => x.name.toLowerCase() === name.toLowerCase());
-          const item = mock(log, { name: n?.name ?? "" });
-          Object.defineProperty(item, "isNullObject", { value: n === undefined });
-          return item;
+          const m = mock(log, {
+            name: n?.name ?? "",
+            delete: () => {
+              if (n && log.record("names.delete", name)) model.names.splice(model.names.indexOf(n), 1);
+            },
+          });
+          Object.defineProperty(m, "isNullObject", { value: n === undefined });
+          return m;
         },
       },
     ),
@@ -809,6 +977,9 @@ export function fakeExcel(model: WorkbookModel = new WorkbookModel()): FakeExcel
         log.failures.push(error);
         throw error;
       }
+      // The writes are applied as they are queued here, so a request past the limit cannot be refused
+      // whole as Excel refuses it: it fails the test loudly instead.
+      if (log.pending > PAYLOAD_LIMIT_BYTES) throw payloadError("Request", log.pending);
       log.syncing = true;
       for (const hook of log.beforeSync) hook();
       for (const m of log.mocks) m.sync();
@@ -818,8 +989,14 @@ export function fakeExcel(model: WorkbookModel = new WorkbookModel()): FakeExcel
       log.syncs++;
       log.requests.push(log.pending);
       log.responses.push(log.responding);
+      const responded = log.responding;
       log.pending = 0;
       log.responding = 0;
+      if (responded > PAYLOAD_LIMIT_BYTES) {
+        const error = payloadError("Response", responded);
+        log.failures.push(error);
+        throw error;
+      }
     },
   };
   return { context, model, log };

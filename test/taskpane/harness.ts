@@ -72,7 +72,6 @@ export function harness(options: { model?: WorkbookModel; feed?: FakeFeed } = {}
       onLatestUsed: (l) => {
         h.latestListener = l;
       },
-      filterCheck: true,
       embedded: allDatasets,
       dispatch: (event) => {
         state = reduce(state, event);

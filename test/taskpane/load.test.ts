@@ -2,7 +2,7 @@ import { datasetById } from "../../src/core/data/catalog";
 import { loadDataset, type LoadResult } from "../../src/taskpane/excel/load";
 import { TABLE_COLUMNS } from "../../src/core/sheet/plan";
 import { parseRecords, SETTING_KEYS } from "../../src/taskpane/records";
-import { fakeExcel, WorkbookModel } from "./fake-excel";
+import { fakeExcel, TableModel, WorkbookModel } from "./fake-excel";
 import type { Dataset } from "../../src/core/data/schema";
 
 const NOW = "2025-01-15T09:30:00.000Z";
@@ -43,7 +43,7 @@ describe("loadDataset", () => {
     it("formats values by currency and dates as dates", async () => {
       const { model, result } = await load(datasetById("korea-ai-investment"));
       const sheet = model.sheet(loaded(result).sheetName);
-      expect(sheet.get(4, TABLE_COLUMNS.indexOf("value"))?.format).toBe("₩#,##0");
+      expect(sheet.get(4, TABLE_COLUMNS.indexOf("value"))?.format).toBe('"₩"#,##0');
       expect(sheet.get(4, TABLE_COLUMNS.indexOf("year"))?.format).toBe("0");
       expect(sheet.get(1, 1)?.format).toBe("yyyy-mm-dd");
       const usd = await load(datasetById("openai-2024-costs"));
@@ -80,16 +80,25 @@ describe("loadDataset", () => {
       expect(sheet.value(4, TABLE_COLUMNS.indexOf("status"))).toBe("⚠ UNCONFIRMED");
     });
 
-    it("autofits the columns and keeps quote and note columns readable", async () => {
-      const { log, result } = await load(datasetById("openai-2024-costs"));
-      loaded(result);
-      // Both tables share columns: widths fit the span of both, the Metric column fits its labels,
-      // long source titles wrap.
-      expect(log.writes.filter((w) => w.what === "autofitColumns").length).toBe(2);
-      const autofitted = log.ranges.filter((r) => log.writes.length > 0 && r.format.wrapText === true).map((r) => r.__address);
-      expect(autofitted).toEqual(["OpenAI 2024 costs, revenue and!B14:B16".replace(/^(.*)!/, "'$1'!")]);
-      const widths = log.ranges.filter((r) => r.format.columnWidth === 240).map((r) => r.__address);
-      expect(widths).toEqual(expect.arrayContaining([expect.stringMatching(/!L4:L10$/), expect.stringMatching(/!M4:M10$/)]));
+    it("fits the columns to the tables' own cells, not to the long source texts, which wrap", async () => {
+      const dataset = datasetById("openai-2024-costs");
+      const { model, log, result } = await load(dataset);
+      const sheet = model.sheet(loaded(result).sheetName);
+      // Excel fits a column to every cell of the sheet column: the fit runs before the title and
+      // the sources' publishers, titles and URLs are written (the simulated fit: 6 points a character).
+      expect(log.writes.filter((w) => w.what === "autofitColumns").length).toBe(1);
+      const fitted = (texts: string[]) => Math.max(...texts.map((t) => t.length)) * 6 + 8;
+      const metrics = Array.from({ length: dataset.rows.length }, (_, i) => String(sheet.value(4 + i, 1)));
+      expect(sheet.widths.get(1)).toBe(fitted(["Metric", "45505", ...metrics])); // B: not the titles below
+      expect(sheet.widths.get(0)).toBe(fitted(["Company", "As of", "OpenAI", "Sources", "Publisher"])); // A: not the title or the publishers
+      expect(String(sheet.value(0, 0)).length * 6 + 8).toBeGreaterThan(sheet.widths.get(0) ?? 0);
+      expect(sheet.widths.get(TABLE_COLUMNS.indexOf("quote"))).toBe(240);
+      expect(sheet.widths.get(TABLE_COLUMNS.indexOf("note"))).toBe(240);
+      const wrapped = log.ranges.filter((r) => r.format.wrapText === true).map((r) => r.__address.replace(/^.*!/, ""));
+      expect(wrapped).toEqual(["A14:A16", "B14:B16", "D14:D16"]);
+      // The long texts are there all the same.
+      expect(model.grid(sheet.name, "A1")[0][0]).toBe(dataset.meta.title.en);
+      expect(model.grid(sheet.name, "B14")[0][0]).toBe(dataset.meta.sources[0].title);
     });
 
     it("records the table in workbook.settings", async () => {
@@ -128,6 +137,13 @@ describe("loadDataset", () => {
       expect(parseRecords(model.settings.get(SETTING_KEYS.tables)).records.map((r) => r.tableName)).toEqual(["AIFIN_openai_2024_costs", "AIFIN_openai_2024_costs_2"]);
     });
 
+    it("picks a table name whose sources and as-of names are free too", async () => {
+      const model = new WorkbookModel();
+      model.names.push({ name: "AIFIN_openai_2024_costs_AsOf", sheet: model.sheets[0], rect: { r0: 0, c0: 0, r1: 0, c1: 0 }, comment: "" });
+      const { result } = await load(datasetById("openai-2024-costs"), { model });
+      expect(loaded(result).record).toMatchObject({ tableName: "AIFIN_openai_2024_costs_2", asOfName: "AIFIN_openai_2024_costs_2_AsOf" });
+    });
+
     it("uses two syncs", async () => {
       const { log, result } = await load(datasetById("bigtech-capex"));
       expect(log.syncs).toBe(2);
@@ -151,6 +167,16 @@ describe("loadDataset", () => {
     });
   });
 
+  describe("text that Excel would retype as a date or a number", () => {
+    it("stays the same text (months by name, white space around a number)", async () => {
+      const base = datasetById("openai-2024-costs");
+      const dated: Dataset = { ...base, rows: base.rows.map((r, i) => (i === 0 ? { ...r, note: "March 2024", quote: " 42" } : r)) };
+      const { model, result } = await load(dated);
+      const name = loaded(result).sheetName;
+      expect(model.grid(name, "L5:M5")[0]).toEqual([" 42", "March 2024"]);
+    });
+  });
+
   describe("at the selected cell", () => {
     it("writes the block from the selected cell without freezing panes", async () => {
       const model = new WorkbookModel();
@@ -163,15 +189,77 @@ describe("loadDataset", () => {
       expect(model.sheets[0].conditionalFormats).toEqual([]);
     });
 
+    it("changes no column width or row height of the user's sheet", async () => {
+      const model = new WorkbookModel();
+      model.write(model.sheets[0], 40, 1, [["a long note of the user's, far below in column B"]]);
+      model.selection = { sheet: model.sheets[0], rect: { r0: 0, c0: 0, r1: 0, c1: 0 } };
+      const { log, result } = await load(datasetById("openai-2024-costs"), { model, target: "selection" });
+      loaded(result);
+      expect(model.sheets[0].widths.size).toBe(0);
+      expect(log.writes.filter((w) => /^autofit/.test(w.what))).toEqual([]);
+    });
+
     it("refuses, writing nothing, when the block would cover a cell that is not empty", async () => {
       const model = new WorkbookModel();
       model.write(model.sheets[0], 12, 5, [["my work"]]); // F13
       model.selection = { sheet: model.sheets[0], rect: { r0: 0, c0: 0, r1: 0, c1: 0 } };
       const before = model.snapshot();
       const { result, log } = await load(datasetById("openai-2024-costs"), { model, target: "selection" });
-      expect(result).toEqual({ kind: "targetNotEmpty", address: "Sheet1!F13", syncs: 1 });
+      expect(result).toEqual({ kind: "targetNotEmpty", reason: "cells", address: "Sheet1!F13", syncs: 2 });
       expect(model.snapshot()).toBe(before);
-      expect(log.syncs).toBe(1);
+      expect(log.syncs).toBe(2);
+    });
+
+    /** A user's table of 3 columns: header and `rows` body rows, at a zero-based row and column. */
+    function userTable(model: WorkbookModel, row: number, col: number, rows: number, values = false): void {
+      const sheet = model.sheets[0];
+      model.write(sheet, row, col, [["Item", "Qty", "Note"]]);
+      if (values) for (let r = 1; r <= rows; r++) model.write(sheet, row + r, col, [[`item ${r}`, r, ""]]);
+      model.tables.push(new TableModel("Orders", model.newId(), sheet, row, col, 3, rows));
+    }
+
+    async function refusedAt(model: WorkbookModel, r0: number, c0: number) {
+      model.selection = { sheet: model.sheets[0], rect: { r0, c0, r1: r0, c1: c0 } };
+      const before = model.snapshot();
+      const { result } = await load(datasetById("openai-2024-costs"), { model, target: "selection" });
+      expect(model.snapshot()).toBe(before);
+      return result;
+    }
+
+    it("refuses the empty body rows of a table (getUsedRange of values sees nothing there)", async () => {
+      const model = new WorkbookModel();
+      userTable(model, 2, 0, 4); // A3:C7, its body empty
+      expect(await refusedAt(model, 4, 0)).toMatchObject({ kind: "targetNotEmpty", reason: "table", table: "Orders" });
+    });
+
+    it.each([
+      ["just below it (Excel would extend it over the title row)", 0, 0, 4, 0],
+      ["just right of it (Excel would extend it over our columns)", 0, 0, 0, 3],
+    ])("refuses a cell %s", async (_, row, col, r0, c0) => {
+      const model = new WorkbookModel();
+      userTable(model, row, col, 3, true); // A1:C4
+      expect(await refusedAt(model, r0, c0)).toMatchObject({ kind: "targetNotEmpty", reason: "table", table: "Orders" });
+    });
+
+    it("loads diagonally off a table's corner, where Excel extends nothing", async () => {
+      const model = new WorkbookModel();
+      userTable(model, 0, 0, 3, true); // A1:C4
+      model.selection = { sheet: model.sheets[0], rect: { r0: 4, c0: 3, r1: 4, c1: 3 } }; // D5
+      const { result } = await load(datasetById("openai-2024-costs"), { model, target: "selection" });
+      expect(loaded(result).record.tableName).toBe("AIFIN_openai_2024_costs");
+      expect(model.table("Orders")).toMatchObject({ row: 0, col: 0, width: 3, rows: 3 });
+    });
+
+    it("refuses merged cells in the block", async () => {
+      const model = new WorkbookModel();
+      model.sheets[0].merges.push({ r0: 10, c0: 2, r1: 11, c1: 3 });
+      expect(await refusedAt(model, 0, 0)).toMatchObject({ kind: "targetNotEmpty", reason: "merged", address: "Sheet1!C11:D12" });
+    });
+
+    it("refuses a spilled range crossing the block", async () => {
+      const model = new WorkbookModel();
+      model.sheets[0].spills.push({ anchor: { r: 8, c: 1 }, rect: { r0: 8, c0: 1, r1: 12, c1: 1 } });
+      expect(await refusedAt(model, 0, 0)).toMatchObject({ kind: "targetNotEmpty", reason: "spill" });
     });
   });
 });

@@ -1,5 +1,5 @@
 /* Workbook faults during a refresh (issue 6, item 4): a write fails halfway, in the first request,
- * a middle one, at rows.add, at a row delete, at the records; or everything is applied and the
+ * a middle one, at the insert or the resize that add rows, at a row delete, at the records; or everything is applied and the
  * answer is lost. Excel batches are not transactions, so the refresh puts back what it changed:
  * every table is left exactly as before the refresh (values, the formulas of the user's calculated
  * column, the user's own column, rows and formats, the sources table below, the as-of row), the
@@ -18,7 +18,7 @@ import { harness } from "./harness";
 
 const NOW = "2025-02-01T00:00:00.000Z";
 /** Small payload limits, so that a small refresh goes out in several requests (chunks). */
-const SMALL: PayloadLimits = { requestBytes: 3_000, chunkBytes: 2_000, sliceBytes: 500 };
+const SMALL: PayloadLimits = { requestBytes: 2_000, sliceBytes: 500, responseBytes: 4_000_000 };
 
 const OPENAI = "openai-2024-costs";
 const CAPEX = "bigtech-capex";
@@ -128,7 +128,9 @@ describe("a write failing during a refresh leaves every table exactly as it was"
     it("the refresh's writes are the ones listed (several requests where asked)", async () => {
       const { queued, syncs } = await writesOf(limits);
       const kinds = new Set(queued.map((q) => q.what));
-      for (const k of ["values", "numberFormat", "delete", "rows.add", "formulasR1C1", "settings.add"]) expect(kinds).toContain(k);
+      for (const k of ["values", "numberFormat", "delete", "insert", "resize", "formulasR1C1", "settings.add"]) expect(kinds).toContain(k);
+      // Rows are added as Microsoft recommends where others may be editing: never TableRowCollection.add.
+      expect(kinds).not.toContain("rows.add");
       if (limits) expect(syncs).toBeGreaterThanOrEqual(5); // two reads, three or more write requests
       else expect(syncs).toBe(3);
     });
@@ -190,10 +192,16 @@ describe("a write failing during a refresh leaves every table exactly as it was"
       expect(r.fake.log.failures).toHaveLength(1);
     });
 
-    it("table.rows.add fails (after the rows were rewritten and the deleted rows deleted)", async () => {
-      const r = await faulted([{ what: "rows.add" }]);
+    it("inserting the rows to add fails (after the rows were rewritten and the deleted rows deleted)", async () => {
+      const r = await faulted([{ what: "insert" }]);
       expectAsBefore(r);
       expect(r.fake.log.queued.filter((q) => q.applied).map((q) => q.what)).toEqual(expect.arrayContaining(["values", "delete"]));
+    });
+
+    it.each([false, true])("taking the inserted rows into the table fails (applied %s): blank rows left below are taken out again", async (applied) => {
+      const r = await faulted([{ what: "resize", applied }]);
+      expectAsBefore(r);
+      expect(r.fake.log.queued.filter((q) => q.applied && q.what === "insert").length).toBeGreaterThan(0);
     });
 
     it("the second row delete fails (one run of rows already deleted)", async () => {
@@ -222,7 +230,7 @@ describe("a write failing during a refresh leaves every table exactly as it was"
 
     it("a failure in the second table's writes undoes the first table's too (all or nothing)", async () => {
       const { queued } = await writesOf();
-      const firstOfSecond = queued.findIndex((q, i) => i > 0 && q.what === "values" && queued.slice(0, i).some((p) => p.what === "rows.add"));
+      const firstOfSecond = queued.findIndex((q, i) => i > 0 && q.what === "values" && queued.slice(0, i).some((p) => p.what === "resize"));
       const r = await faulted([{ nth: firstOfSecond + 2 }]);
       expectAsBefore(r);
       expect((r.error as RefreshFailedError).tables.sort()).toEqual(r.records.map((x) => x.tableName).sort());
@@ -237,8 +245,8 @@ describe("a write failing during a refresh leaves every table exactly as it was"
   it("when putting back fails too, says so; the records are unchanged and a later refresh brings every row of the new version", async () => {
     const { model, records } = await scene();
     const saved = model.settings.get(SETTING_KEYS.tables);
-    // rows.add fails; then the repair's first cell write (a formulas write) fails as well.
-    const { error } = await refreshWith(model, records, [{ what: "rows.add" }, { what: "formulas" }]);
+    // The insert of the added rows fails; then the repair's first cell write (a formulas write) fails as well.
+    const { error } = await refreshWith(model, records, [{ what: "insert" }, { what: "formulas" }]);
     expect(error).toBeInstanceOf(RefreshFailedError);
     expect((error as RefreshFailedError).restored).toBe(false);
     expect(String((error as RefreshFailedError).restoreError)).toMatch(/formulas failed/);
@@ -271,7 +279,7 @@ describe("the pane reports a failed refresh", () => {
   it.each(["en", "ko"] as const)("in %s: the table put back, the records and the last good data unchanged", async (lang) => {
     const h = await loadedPane(lang);
     const before = { workbook: h.model.snapshot(), records: h.state.records, catalog: h.state.catalog, settings: h.model.settings.get(SETTING_KEYS.tables) };
-    h.faults.push({ what: "rows.add" });
+    h.faults.push({ what: "insert" });
     await refresh(h.deps);
     expect(h.model.snapshot()).toBe(before.workbook);
     expect(h.model.settings.get(SETTING_KEYS.tables)).toBe(before.settings);
@@ -280,12 +288,12 @@ describe("the pane reports a failed refresh", () => {
     expect(h.state.status?.tone).toBe("error");
     expect(h.keys()).toEqual(["refreshFailedRestored"]);
     const table = before.records[0].tableName;
-    expect(h.status()[0]).toBe(t("refreshFailedRestored", lang, { detail: "GeneralException: the write rows.add failed (injected)", tables: table }));
+    expect(h.status()[0]).toBe(t("refreshFailedRestored", lang, { detail: "GeneralException: the write insert failed (injected)", tables: table }));
   });
 
   it("says the table may be partly updated when putting it back failed", async () => {
     const h = await loadedPane("en");
-    h.faults.push({ what: "rows.add" }, { what: "formulas" });
+    h.faults.push({ what: "insert" }, { what: "formulas" });
     await refresh(h.deps);
     expect(h.keys()).toEqual(["refreshFailedNotRestored"]);
     expect(h.status()[0]).toMatch(/may be partly updated\. Refresh again to finish it/);

@@ -81,6 +81,23 @@ describe("refreshTables", () => {
     expect(model.grid(sheet, "A12")[0][0]).toBe("Sources");
   });
 
+  it("adds rows as Microsoft recommends where others edit the file: cells inserted below, Range.values, no TableRowCollection.add", async () => {
+    const { model, record, sheet } = await loadedWorkbook();
+    const sourcesBefore = model.grid(sheet, "A12:F14");
+    const added = [2030, 2031].map((year): FigureRow => ({ ...figure(0), period: String(year), year, value: year }));
+    const { result, log } = await refresh(model, [{ record, dataset: version2((rows) => [...rows, ...added]), hash: "h2" }]);
+    expect(result.outcomes[0]).toMatchObject({ counts: { added: 2 } });
+    const writes = log.writes.map((w) => w.what);
+    expect(writes).not.toContain("rows.add");
+    expect(writes.slice(writes.indexOf("insert"), writes.indexOf("insert") + 3)).toEqual(["insert", "resize", "values"]);
+    expect(model.table(record.tableName)?.rows).toBe(8);
+    expect(model.grid(sheet, "D11:D12").map((r) => r[0])).toEqual([2030, 2031]);
+    // The sources block below moved down two rows, intact: blank row, caption, table.
+    expect(model.grid(sheet, "A13")[0][0]).toBe("");
+    expect(model.grid(sheet, "A14:F16")).toEqual(sourcesBefore);
+    expect(model.table(record.sourcesTableName)?.row).toBe(14);
+  });
+
   it("reports what changed: 3 updated, 1 added, 0 removed", async () => {
     const { model, record } = await loadedWorkbook();
     const added: FigureRow = { ...figure(0), metric: "inference", period: "2025", year: 2025, value: 1 };
@@ -167,14 +184,6 @@ describe("refreshTables", () => {
       const { result } = await refresh(model, [{ record, dataset: version2((rows) => rows.slice(1)), hash: "h2" }]);
       expect(result.outcomes[0]).toMatchObject({ kind: "filtered" });
       expect(JSON.parse(model.snapshot()).sheets).toEqual(JSON.parse(before).sheets);
-    });
-
-    it("is not asked about where Excel cannot tell (before ExcelApi 1.9)", async () => {
-      const { model, record } = await loadedWorkbook();
-      const fake = fakeExcel(model);
-      const result = await refreshTables(fake.context, { items: [{ record, dataset: version2((rows) => rows.slice(1)), hash: "h2" }], now: NOW, filterCheck: false });
-      expect(result.outcomes[0]).toMatchObject({ kind: "refreshed", counts: { removed: 1 } });
-      expect(fake.log.syncs).toBe(3);
     });
 
     it("is refreshed when only values change", async () => {

@@ -2,12 +2,12 @@ import { StepsFailedError, matrixSteps, runSteps, smallStep, type Step } from ".
 import { fakeExcel } from "./fake-excel";
 
 describe("runSteps", () => {
-  const limits = { requestBytes: 1_000, chunkBytes: 600, sliceBytes: 200 };
+  const limits = { requestBytes: 600, sliceBytes: 200, responseBytes: 600 };
   function steps(n: number, log: string[]): Step[] {
     return Array.from({ length: n }, (_, i) => ({ bytes: 300, run: () => void log.push(`s${i}`) }));
   }
 
-  it("syncs once when everything fits, else in requests of at most chunkBytes", async () => {
+  it("syncs once when everything fits, else in requests of at most requestBytes", async () => {
     const { context, log } = fakeExcel();
     expect(await runSteps(context, steps(3, []), undefined, { ...limits, requestBytes: 10_000 })).toBe(1);
     expect(await runSteps(context, steps(5, []), undefined, limits)).toBe(3);

@@ -1,11 +1,14 @@
-/* Excel on the web refuses a request (one context.sync) whose payload passes 5 MB. The adapter
- * queues its writes as steps with a size; when all of them fit one request they go in one sync,
- * otherwise they are cut (by rows) and packed into requests of at most 4 MB each, in order. */
+/* Excel on the web refuses a request (one context.sync) whose payload passes 5 MB, and fails one
+ * whose response does: 5,000,000 bytes, counted as the JSON the request or response carries. The
+ * adapter queues its writes as steps with a size and packs them, in order, into requests of at
+ * most 4,000,000 bytes (one sync when everything fits); it reads large ranges in row slices sized
+ * the same way. The million bytes left over are for what the count leaves out (the envelope of
+ * each operation beyond OPERATION_OVERHEAD_BYTES). */
 import type { Cell } from "./plan";
 
-/** Excel on the web's request limit. */
-export const REQUEST_LIMIT_BYTES = 5 * 1024 * 1024;
-/** The most one request carries once writes have to be split: 4 MB, under either reading of "MB". */
+/** Excel on the web's limit on one request and on one response: 5,000,000 bytes, not 5 MiB. */
+export const REQUEST_LIMIT_BYTES = 5_000_000;
+/** The most one request (or one response) of ours carries, by our count: a fifth under the limit. */
 export const CHUNK_BYTES = 4_000_000;
 /** What one queued operation adds to a request besides its data (ids, method, property names): a generous guess. */
 export const OPERATION_OVERHEAD_BYTES = 256;
@@ -83,21 +86,19 @@ export function rowSlices(rows: readonly (readonly (Cell | null)[])[], maxBytes:
 }
 
 /**
- * Groups steps, in order, into requests: all in one when their total fits Excel on the web's
- * 5 MB limit, otherwise requests of at most `chunkBytes` each (a step larger than that alone).
- * Order is kept: a request holds consecutive steps.
+ * Groups steps, in order, into requests of at most `requestBytes` each (all in one when they fit;
+ * a step larger than that alone). Order is kept: a request holds consecutive steps.
  * @param sizes - each step's bytes (data plus {@link OPERATION_OVERHEAD_BYTES})
+ * @param requestBytes - the most one request carries ({@link CHUNK_BYTES} by default)
  * @returns the steps' indices, one array per request
  * @example packRequests([3_000_000, 3_000_000]) // [[0], [1]]
  */
-export function packRequests(sizes: readonly number[], limitBytes = REQUEST_LIMIT_BYTES, chunkBytes = CHUNK_BYTES): number[][] {
-  const total = sizes.reduce((a, b) => a + b, 0);
-  if (total <= limitBytes) return [sizes.map((_, i) => i)];
+export function packRequests(sizes: readonly number[], requestBytes = CHUNK_BYTES): number[][] {
   const requests: number[][] = [];
   let current: number[] = [];
   let bytes = 0;
   sizes.forEach((size, i) => {
-    if (current.length > 0 && bytes + size > chunkBytes) {
+    if (current.length > 0 && bytes + size > requestBytes) {
       requests.push(current);
       current = [];
       bytes = 0;

@@ -135,7 +135,7 @@ function read(value: unknown, format: unknown, unit: StatementUnit, lang: Langua
 
 function moneyFormat(currency: Currency, amount: number): string {
   if (currency === "USD") return Number.isInteger(amount) ? FORMATS.USD : "$#,##0.00";
-  return Number.isInteger(amount) ? FORMATS.KRW : "₩#,##0.00";
+  return Number.isInteger(amount) ? FORMATS.KRW : '"₩"#,##0.00';
 }
 
 function money(currency: Currency, amount: number): string {

@@ -8,7 +8,7 @@ import type { Cell } from "./plan";
  * An n×1 matrix of `cells`, rows holding equal cells shared (one array per distinct value).
  * The rows must not be modified.
  * @param cells - one cell per row
- * @example columnMatrix(["$#,##0", "₩#,##0", "$#,##0"]) // [["$#,##0"], ["₩#,##0"], ["$#,##0"]] (rows 0 and 2 the same array)
+ * @example columnMatrix(["$#,##0", "0", "$#,##0"]) // [["$#,##0"], ["0"], ["$#,##0"]] (rows 0 and 2 the same array)
  */
 export function columnMatrix<T extends Cell>(cells: readonly T[]): T[][] {
   const rows = new Map<T, T[]>();

@@ -50,12 +50,16 @@ export type TableColumn = (typeof TABLE_COLUMNS)[number];
 export const SOURCE_COLUMNS = ["key", "publisher", "title", "date", "kind", "url"] as const;
 export type SourceColumn = (typeof SOURCE_COLUMNS)[number];
 
-/** Number formats, exact to the unit: figures are whole dollars or won. */
+/**
+ * Number formats, exact to the unit: figures are whole dollars or won. "$" may stand bare in a
+ * format; "₩" is text there and goes in quotes (Microsoft's format syntax: "₩"#,##0 or
+ * [$₩-ko-KR]#,##0).
+ */
 export const FORMATS = {
   USD: "$#,##0",
-  KRW: "₩#,##0",
+  KRW: '"₩"#,##0',
   /** A USD/KRW rate: won per dollar, to the hundredth (more where the source gives more). */
-  rate: "₩#,##0.00##",
+  rate: '"₩"#,##0.00##',
   year: "0",
   general: "General",
   date: DATE_FORMAT,

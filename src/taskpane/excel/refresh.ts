@@ -1,14 +1,21 @@
 /* Refreshing loaded tables in place from new versions of their datasets: one Excel.run, three
- * syncs up to 100,000 cells (find the tables; read them; write), more only past Excel on the web's
- * 5 MB request limit.
+ * syncs up to about 30,000 cells (find the tables; read them; write), more past Excel on the web's
+ * 5,000,000-byte limits: the tables are read in row slices that fit a response (reads.ts) and the
+ * writes go out in requests that fit (steps.ts).
+ *
+ * Rows are added the way Microsoft recommends for workbooks others may be editing at the same
+ * time (TableRowCollection.add raises merge conflicts there): blank cells are inserted below the
+ * table in its columns (so what sits below, the sources table first, moves down intact), the
+ * table is resized over them, and the new rows are written with Range.values.
  *
  * All or nothing. Excel applies a batch's operations one by one and stops at the first that fails,
- * without undoing the ones before (and a write past 5 MB goes out in several requests). So the
- * read sync takes a snapshot of everything the refresh may change: each table's whole body
- * (values, formulas and number formats, the user's columns and rows included), the as-of row and
- * the records. When a write fails, the same Excel.run reads the row counts as they now are, puts
- * the rows, cells and formats back from the snapshot and the records as they were, and reports
- * the failure: the workbook is left as it was before the refresh, not half-updated. */
+ * without undoing the ones before (and a large write goes out in several requests). So the read
+ * takes a snapshot of everything the refresh may change: each table's whole body (values, formulas
+ * and number formats, the user's columns and rows included), the as-of row, the records, and how
+ * many blank rows sit below each table. When a write fails, the same Excel.run reads the tables as
+ * they now are, takes out blank rows a half-done addition left below a table, puts the rows,
+ * cells and formats back from the snapshot and the records as they were, and reports the failure:
+ * the workbook is left as it was before the refresh, not half-updated. */
 import type { Dataset } from "../../core/data/schema";
 import {
   DATE_FORMAT,
@@ -29,8 +36,9 @@ import {
 } from "../../core/sheet";
 import { restoreCells } from "../../core/sheet/restore";
 import { SETTING_KEYS, mergeRecords, parseRecords, type TableRecord } from "../records";
+import { readBlocks, type Cells } from "./reads";
 import { queueRecords } from "./settings";
-import { EXCEL_LIMITS, StepsFailedError, matrixSteps, runSteps, smallStep, type PayloadLimits, type Progress, type Step } from "./steps";
+import { EXCEL_LIMITS, StepsFailedError, WritesFailedError, matrixSteps, runSteps, smallStep, type PayloadLimits, type Progress, type Step } from "./steps";
 
 export interface RefreshItem {
   readonly record: TableRecord;
@@ -44,8 +52,6 @@ export interface RefreshRequest {
   readonly items: readonly RefreshItem[];
   /** The time of the refresh, ISO 8601. */
   readonly now: string;
-  /** Whether this Excel can say if a table is filtered (ExcelApi 1.9); default true. */
-  readonly filterCheck?: boolean;
   readonly onProgress?: Progress;
   /** Payload limits: Excel on the web's by default (tests pass smaller ones to force several requests). */
   readonly limits?: PayloadLimits;
@@ -83,31 +89,41 @@ function locate(record: TableRecord, items: readonly { name: string; id: string 
   return null;
 }
 
-/** The proxies of one table read in sync 2. */
+/**
+ * Rows below a table whose blankness is noted before any write: the separator row and the caption
+ * of our layout (ROWS_BETWEEN_TABLES) and one more. A failed addition is recognised against it.
+ */
+const BELOW_PROBE_ROWS = 3;
+
+/** The proxies of one table read in sync 2 (its body comes through readBlocks). */
 interface TableRead {
   readonly table: Excel.Table;
-  /** The table's filter state, where Excel can tell (ExcelApi 1.9). */
+  /** The table's filter state (Excel refuses to insert or delete rows of a filtered table). */
   readonly filter: Excel.AutoFilter | null;
   readonly header: Excel.Range;
-  /** The whole body: rowCount, values, formulas and number formats, every column (the user's too). */
-  readonly body: Excel.Range;
   readonly lastRow: Excel.Range;
+  /** The rows just below the table (formulas: "" only for a blank cell). */
+  readonly below: Excel.Range;
 }
 
-function queueRead(tables: Excel.TableCollection, name: string, filterCheck: boolean): TableRead {
+function queueRead(tables: Excel.TableCollection, name: string, filtered: boolean): TableRead {
   const table = tables.getItem(name);
   const header = table.getHeaderRowRange();
   header.load("values");
-  // Values for the comparison (our columns found by header, wherever the user moved them); with
-  // formulas and number formats they are the snapshot a failed write is undone from.
-  const body = table.getDataBodyRange();
-  body.load("rowCount, values, formulas, numberFormat");
-  const lastRow = body.getLastRow();
+  const lastRow = table.getDataBodyRange().getLastRow();
   lastRow.load("formulasR1C1");
-  // Excel refuses to insert or delete rows of a filtered table: known before anything is written.
-  const filter = filterCheck ? table.autoFilter : null;
+  const filter = filtered ? table.autoFilter : null;
   filter?.load("isDataFiltered");
-  return { table, filter, header, body, lastRow };
+  const below = table.getRange().getRowsBelow(BELOW_PROBE_ROWS);
+  below.load("formulas");
+  return { table, filter, header, lastRow, below };
+}
+
+/** The number of blank rows at the top of a block read through `formulas`. */
+function leadingBlankRows(formulas: readonly (readonly unknown[])[]): number {
+  let n = 0;
+  while (n < formulas.length && formulas[n].every((f) => f === "" || f === null)) n++;
+  return n;
 }
 
 /** The headers of ours and where they stand; -1 when missing. */
@@ -116,40 +132,75 @@ function ourPositions<C extends string>(block: TableBlock<C>, headers: readonly 
 }
 
 /** The table as read: headers, our columns' values (found by header), the last row's formulas. */
-function existingFrom<C extends string>(block: TableBlock<C>, read: TableRead): ExistingTable {
+function existingFrom<C extends string>(block: TableBlock<C>, read: TableRead, cells: Cells, rowCount: number): ExistingTable {
   const headers = (read.header.values[0] ?? []).map((h) => String(h));
   const positions = ourPositions(block, headers);
   const body = new Map<number, Cell[]>();
   if (positions.every((p) => p >= 0)) {
-    const values = read.body.values as Cell[][];
+    const values = cells.values as Cell[][];
     for (const p of positions) body.set(p, values.map((row) => row[p]));
   }
-  return { headers, body, rowCount: read.body.rowCount, lastRowFormulasR1C1: (read.lastRow.formulasR1C1[0] ?? null) as Cell[] | null };
+  return { headers, body, rowCount, lastRowFormulasR1C1: (read.lastRow.formulasR1C1[0] ?? null) as Cell[] | null };
 }
 
-/** Cells as read before any write: values, formulas and number formats of the same range. */
-interface Cells {
-  readonly values: unknown[][];
-  readonly formulas: unknown[][];
-  readonly formats: unknown[][];
-}
-
-/** The cells a proxy loaded (taken before any write: assigning through a proxy changes what it returns). */
-function cellsOf(range: Excel.Range): Cells {
-  return { values: range.values, formulas: range.formulas, formats: range.numberFormat };
+/** Rows a table gains: how many, the body rows it has once it took them, and the index of the step that inserts them below it. */
+interface Growth {
+  readonly rows: number;
+  readonly rowsAfter: number;
+  readonly step: number;
 }
 
 /** What a refresh may change, as read before any write: a table (whole body) or the as-of row. */
 type Snapshot =
-  | { readonly kind: "table"; readonly owner: string; readonly table: Excel.Table; readonly rowCount: number; readonly cells: Cells }
+  | {
+      readonly kind: "table";
+      readonly owner: string;
+      readonly table: Excel.Table;
+      readonly rowCount: number;
+      readonly cells: Cells;
+      /** Blank rows that sat just below the table (BELOW_PROBE_ROWS meaning "at least that many"). */
+      readonly blankBelow: number;
+      /** Rows the refresh adds to it, once known. */
+      growth: Growth | null;
+    }
   | { readonly kind: "range"; readonly owner: string; readonly range: Excel.Range; readonly cells: Cells };
 
-function tableSnapshot(owner: string, read: TableRead): Snapshot {
-  return { kind: "table", owner, table: read.table, rowCount: read.body.rowCount, cells: cellsOf(read.body) };
+function tableSnapshot(owner: string, read: TableRead, cells: Cells, rowCount: number): Snapshot {
+  return { kind: "table", owner, table: read.table, rowCount, cells, blankBelow: leadingBlankRows(read.below.formulas), growth: null };
 }
 
-/** The steps that put snapshots back: rows count first (extra rows deleted, missing rows added at the end), then every cell's formula or value and number format. */
-function restoreSteps(snapshots: readonly Snapshot[], rowCounts: readonly (number | null)[], sliceBytes: number): Step[] {
+/**
+ * A step that inserts `count` rows of blank cells just below a table, in its columns (what is below
+ * moves down), and resizes the table over them: `rows` body rows become `rows + count`. The header
+ * row stays where it is, so the new size is counted from it.
+ */
+function growStep(table: Excel.Table, rows: number, count: number): Step {
+  return smallStep(() => {
+    table.getRange().getRowsBelow(count).insert("Down");
+    table.resize(table.getHeaderRowRange().getResizedRange(rows + count, 0));
+  });
+}
+
+/** A step that takes `count` rows of cells out just below a table, in its columns (what is below moves up). */
+function shrinkBelowStep(table: Excel.Table, count: number): Step {
+  return smallStep(() => table.getRange().getRowsBelow(count).delete("Up"));
+}
+
+/**
+ * How many blank rows a failed addition left below a table (inserted, never taken into it). Where
+ * something stood within BELOW_PROBE_ROWS rows below the table before, the blank rows below now
+ * tell exactly. Where nothing did (no telling from below), they were left when the insert was
+ * sent and the table does not have the rows it would have taken; only blank rows are taken out.
+ */
+function leftBehind(s: Extract<Snapshot, { kind: "table" }>, rowsNow: number, blankNow: number, sent: boolean): number {
+  const growth = s.growth;
+  if (!growth) return 0;
+  if (s.blankBelow < BELOW_PROBE_ROWS) return blankNow - s.blankBelow >= growth.rows ? growth.rows : 0;
+  return sent && rowsNow !== growth.rowsAfter && blankNow >= growth.rows ? growth.rows : 0;
+}
+
+/** The steps that put snapshots back: blank rows left below taken out, row count, then every cell's formula or value and number format. */
+function restoreSteps(snapshots: readonly Snapshot[], now: readonly ({ rows: number; blankBelow: number } | null)[], sent: (step: number) => boolean, sliceBytes: number): Step[] {
   const steps: Step[] = [];
   snapshots.forEach((s, i) => {
     const cells = restoreCells(s.cells.values, s.cells.formulas);
@@ -167,12 +218,13 @@ function restoreSteps(snapshots: readonly Snapshot[], rowCounts: readonly (numbe
     }
     const { table, rowCount: rows } = s;
     const width = cells[0]?.length ?? 0;
-    const now = rowCounts[i] ?? rows;
-    if (now > rows) {
-      steps.push(smallStep(() => table.getDataBodyRange().getRow(rows).getResizedRange(now - rows - 1, 0).delete("Up")));
-    } else if (now < rows) {
-      const blank = Array.from({ length: rows - now }, () => new Array<Cell>(width).fill(""));
-      steps.push({ bytes: matrixBytes(blank) + OPERATION_OVERHEAD_BYTES, run: () => void table.rows.add(undefined, blank) });
+    const current = now[i] ?? { rows, blankBelow: s.blankBelow };
+    const extra = leftBehind(s, current.rows, current.blankBelow, s.growth !== null && sent(s.growth.step));
+    if (extra > 0) steps.push(shrinkBelowStep(table, extra));
+    if (current.rows > rows) {
+      steps.push(smallStep(() => table.getDataBodyRange().getRow(rows).getResizedRange(current.rows - rows - 1, 0).delete("Up")));
+    } else if (current.rows < rows) {
+      steps.push(growStep(table, current.rows, rows - current.rows));
     }
     const at = (offset: number, count: number) => table.getDataBodyRange().getCell(offset, 0).getResizedRange(count - 1, width - 1);
     steps.push(...matrixSteps(cells, at, "formulas", sliceBytes));
@@ -182,28 +234,32 @@ function restoreSteps(snapshots: readonly Snapshot[], rowCounts: readonly (numbe
 }
 
 /**
- * Puts back what a failed write may have changed: reads the tables' row counts (and the records
- * setting) as they are now, then restores rows, cells and formats from the snapshots, and the
- * records as they were. Two syncs or more (past 5 MB).
+ * Puts back what a failed write may have changed: reads the tables as they are now (rows, and the
+ * blank rows below those that were to grow) and the records setting, then takes out blank rows a
+ * half-done addition left, restores rows, cells and formats from the snapshots, and the records as
+ * they were. Two syncs or more (past the payload limit).
  */
-async function restore(context: Excel.RequestContext, snapshots: readonly Snapshot[], records: { readonly touched: boolean; readonly original: unknown }, limits: PayloadLimits): Promise<void> {
-  const bodies = snapshots.map((s) => {
+async function restore(context: Excel.RequestContext, snapshots: readonly Snapshot[], sent: (step: number) => boolean, records: { readonly touched: boolean; readonly original: unknown }, limits: PayloadLimits): Promise<void> {
+  const reads = snapshots.map((s) => {
     if (s.kind !== "table") return null;
     const body = s.table.getDataBodyRange();
     body.load("rowCount");
-    return body;
+    const below = s.growth ? s.table.getRange().getRowsBelow(s.growth.rows + BELOW_PROBE_ROWS) : null;
+    below?.load("formulas");
+    return { body, below };
   });
   const setting = records.touched ? context.workbook.settings.getItemOrNullObject(SETTING_KEYS.tables) : null;
   setting?.load("value");
   await context.sync();
-  const steps = restoreSteps(
-    snapshots,
-    bodies.map((b) => (b ? b.rowCount : null)),
-    limits.sliceBytes,
-  );
+  const now = reads.map((r, i) => {
+    const s = snapshots[i];
+    if (!r || s.kind !== "table") return null;
+    return { rows: r.body.rowCount, blankBelow: r.below ? leadingBlankRows(r.below.formulas) : s.blankBelow };
+  });
+  const steps = restoreSteps(snapshots, now, sent, limits.sliceBytes);
   if (setting) {
-    const now = setting.isNullObject ? undefined : (setting.value as unknown);
-    if (JSON.stringify(now) !== JSON.stringify(records.original)) {
+    const current = setting.isNullObject ? undefined : (setting.value as unknown);
+    if (JSON.stringify(current) !== JSON.stringify(records.original)) {
       steps.push(
         smallStep(() => {
           if (records.original === undefined) context.workbook.settings.getItem(SETTING_KEYS.tables).delete();
@@ -215,25 +271,29 @@ async function restore(context: Excel.RequestContext, snapshots: readonly Snapsh
   await runSteps(context, steps, undefined, limits);
 }
 
-/** A refresh whose writes failed: the tables it may have changed were put back (or could not be). */
-export class RefreshFailedError extends Error {
+/** A refresh whose writes failed: the tables it may have changed were put back (`restored`), or could not be. */
+export class RefreshFailedError extends WritesFailedError {
+  override readonly name = "RefreshFailedError";
   constructor(
-    /** The error Excel gave for the failed write. */
-    readonly failure: unknown,
+    failure: unknown,
     /** The dataset tables concerned (current names). */
     readonly tables: string[],
-    /** True when every change was undone: the workbook is as it was before the refresh. */
-    readonly restored: boolean,
-    /** Why putting back failed, when it did. */
-    readonly restoreError: unknown,
+    restored: boolean,
+    restoreError: unknown,
   ) {
-    super(failure instanceof Error ? failure.message : String(failure));
-    this.name = "RefreshFailedError";
+    super(failure, restored, restoreError);
   }
 }
 
-/** The steps that apply a table update, in order: rewrites, deletions (last first), additions. */
-function updateSteps(table: Excel.Table, update: Extract<TableUpdate, { ok: true }>, sliceBytes: number): Step[] {
+/**
+ * The steps that apply a table update, in order: rewrites, deletions (last first), then the added
+ * rows: blank cells inserted below the table and taken into it (one step), then their values,
+ * number formats and the user's calculated columns written with Range.values and formulasR1C1.
+ * @param rowCount - the table's body rows before the update
+ * @param first - the index the first of these steps will have among all the refresh's steps
+ * @returns the steps, and the rows added with the index of the step that inserts them
+ */
+function updateSteps(table: Excel.Table, update: Extract<TableUpdate, { ok: true }>, rowCount: number, first: number, sliceBytes: number): { steps: Step[]; growth: Growth | null } {
   const steps: Step[] = [];
   const at = (row: number, col: number, rows: number, cols: number) => table.getDataBodyRange().getCell(row, col).getResizedRange(rows - 1, cols - 1);
   for (const w of update.writes) steps.push(...matrixSteps(w.values, (o, n) => at(w.row + o, w.col, n, w.values[0].length), "values", sliceBytes));
@@ -241,24 +301,27 @@ function updateSteps(table: Excel.Table, update: Extract<TableUpdate, { ok: true
   // Whole table rows, so that columns the user added to the table move with their rows.
   for (const d of update.deletes) steps.push(smallStep(() => table.getDataBodyRange().getRow(d.row).getResizedRange(d.count - 1, 0).delete("Up")));
   const add = update.add;
-  if (add) {
-    // Sized by everything a row brings: its values, its formats and the filled-down formulas.
-    const sizing = add.values.map((row, i) => [...row, ...add.formats.map((f) => f.values[i][0]), ...add.formulasR1C1.map((f) => f.formula)]);
-    for (const [start, end] of rowSlices(sizing, sliceBytes)) {
-      const values = add.values.slice(start, end);
-      const count = end - start;
-      steps.push({
-        bytes: matrixBytes(sizing.slice(start, end)) + OPERATION_OVERHEAD_BYTES * (2 + add.formats.length + add.formulasR1C1.length),
-        run: () => {
-          // rows.add returns the first added row; the block of added rows is that row resized.
-          const rows = table.rows.add(undefined, values).getRange().getResizedRange(count - 1, 0);
-          for (const f of add.formats) rows.getColumn(f.col).numberFormat = f.values.slice(start, end);
-          for (const f of add.formulasR1C1) rows.getColumn(f.col).formulasR1C1 = Array.from({ length: count }, () => [f.formula]);
-        },
-      });
-    }
+  if (!add) return { steps, growth: null };
+  const kept = rowCount - update.deletes.reduce((n, d) => n + d.count, 0);
+  const growth = { rows: add.values.length, rowsAfter: kept + add.values.length, step: first + steps.length };
+  steps.push(growStep(table, kept, add.values.length));
+  // Sized by everything a row brings: its values, its formats and the filled-down formulas.
+  const sizing = add.values.map((row, i) => [...row, ...add.formats.map((f) => f.values[i][0]), ...add.formulasR1C1.map((f) => f.formula)]);
+  const width = add.values[0].length;
+  for (const [start, end] of rowSlices(sizing, sliceBytes)) {
+    const values = add.values.slice(start, end);
+    const count = end - start;
+    steps.push({
+      bytes: matrixBytes(sizing.slice(start, end)) + OPERATION_OVERHEAD_BYTES * (2 + add.formats.length + add.formulasR1C1.length),
+      run: () => {
+        const rows = at(kept + start, 0, count, width);
+        rows.values = values;
+        for (const f of add.formats) rows.getColumn(f.col).numberFormat = f.values.slice(start, end);
+        for (const f of add.formulasR1C1) rows.getColumn(f.col).formulasR1C1 = Array.from({ length: count }, () => [f.formula]);
+      },
+    });
   }
-  return steps;
+  return { steps, growth };
 }
 
 /** The as-of row of a table still shows our label (the user has not typed over it). */
@@ -280,14 +343,15 @@ interface Work {
 
 /**
  * Refreshes loaded dataset tables in place: rows whose figures changed are rewritten where they
- * stand (row order kept), rows no longer in the data are deleted, new rows are appended; only our
- * columns are written, found by header wherever the user moved them, so columns the user added,
- * rows the user added, formulas referring to the table and the rest of the sheet survive. The
- * sources table and the as-of row follow; the records in workbook.settings are updated. A table
- * that was deleted (or renamed before its id was known) is reported and forgotten; a table whose
- * headers the user renamed, or that is filtered when rows must be added or deleted, is reported
- * and left untouched. When a write fails, everything the refresh changed is put back (see the
- * top of this file) and a RefreshFailedError says so.
+ * stand (row order kept), rows no longer in the data are deleted, new rows are appended (inserted
+ * below and written with Range.values, never TableRowCollection.add); only our columns are
+ * written, found by header wherever the user moved them, so columns the user added, rows the user
+ * added, formulas referring to the table and the rest of the sheet survive. The sources table and
+ * the as-of row follow; the records in workbook.settings are updated. A table that was deleted (or
+ * renamed before its id was known) is reported and forgotten; a table whose headers the user
+ * renamed, or that is filtered when rows must be added or deleted, is reported and left
+ * untouched. When a write fails, everything the refresh changed is put back (see the top of this
+ * file) and a RefreshFailedError says so.
  * @param context - the request context of the user action (one Excel.run)
  * @param request - the tables with their new versions (validated), and the time
  * @returns what happened to each table, the records saved and the syncs made
@@ -295,7 +359,6 @@ interface Work {
  */
 export async function refreshTables(context: Excel.RequestContext, request: RefreshRequest): Promise<RefreshResult> {
   const { workbook } = context;
-  const filterCheck = request.filterCheck ?? true;
   const limits = request.limits ?? EXCEL_LIMITS;
   const tables = workbook.tables;
   tables.load("items/name, items/id");
@@ -314,6 +377,26 @@ export async function refreshTables(context: Excel.RequestContext, request: Refr
   const renamed = new Map<string, string>();
   const work: Work[] = [];
 
+  // What sync 2 reads besides the bodies (queued again if that sync is asked again, smaller).
+  const queueWork = () => {
+    work.length = 0;
+    request.items.forEach((item, index) => {
+      const located = locate(item.record, present);
+      if (!located || item.dataset === null) return;
+      const sourcesPresent = present.some((t) => t.name.toLowerCase() === item.record.sourcesTableName.toLowerCase());
+      const asOf = nameSet.has(item.record.asOfName.toLowerCase()) ? names.getItem(item.record.asOfName).getRange() : null;
+      asOf?.load("values, formulas, numberFormat");
+      work.push({
+        index,
+        item: { ...item, dataset: item.dataset },
+        located,
+        plan: planLoad(item.dataset, item.record.lang),
+        main: queueRead(tables, located.name, true),
+        sources: sourcesPresent ? queueRead(tables, item.record.sourcesTableName, false) : null,
+        asOf,
+      });
+    });
+  };
   request.items.forEach((item, index) => {
     const located = locate(item.record, present);
     if (!located) {
@@ -322,29 +405,25 @@ export async function refreshTables(context: Excel.RequestContext, request: Refr
       return;
     }
     if (located.renamedFrom) renamed.set(located.renamedFrom, located.name);
-    const known = { ...item.record, tableName: located.name, tableId: located.id };
     if (item.dataset === null) {
+      const known = { ...item.record, tableName: located.name, tableId: located.id };
       outcomes[index] = { kind: "upToDate", record: known, renamedFrom: located.renamedFrom };
       updatedRecords.push(known);
-      return;
     }
-    const plan = planLoad(item.dataset, item.record.lang);
-    const sourcesPresent = present.some((t) => t.name.toLowerCase() === item.record.sourcesTableName.toLowerCase());
-    const asOf = nameSet.has(item.record.asOfName.toLowerCase()) ? names.getItem(item.record.asOfName).getRange() : null;
-    asOf?.load("values, formulas, numberFormat");
-    work.push({
-      index,
-      item: { ...item, dataset: item.dataset },
-      located,
-      plan,
-      main: queueRead(tables, located.name, filterCheck),
-      sources: sourcesPresent ? queueRead(tables, item.record.sourcesTableName, false) : null,
-      asOf,
-    });
   });
-  if (work.length > 0) {
-    await context.sync();
-    syncs++;
+  const toRead = request.items.filter((item) => item.dataset !== null && locate(item.record, present) !== null);
+  // Bodies: each work item's main table, then its sources table (when present).
+  const blocks = toRead.flatMap((item) => {
+    const located = locate(item.record, present) as Located;
+    const plan = planLoad(item.dataset as Dataset, item.record.lang);
+    const main = { block: () => tables.getItem(located.name).getDataBodyRange(), expectedColumns: plan.table.columns.length };
+    const hasSources = present.some((t) => t.name.toLowerCase() === item.record.sourcesTableName.toLowerCase());
+    return hasSources ? [main, { block: () => tables.getItem(item.record.sourcesTableName).getDataBodyRange(), expectedColumns: plan.sources.columns.length }] : [main];
+  });
+  let bodies: Awaited<ReturnType<typeof readBlocks>> | null = null;
+  if (toRead.length > 0) {
+    bodies = await readBlocks(context, blocks, limits, queueWork);
+    syncs += bodies.syncs;
   }
 
   // Every step has an owner: the snapshot that undoes it (-1 for the records).
@@ -361,8 +440,14 @@ export async function refreshTables(context: Excel.RequestContext, request: Refr
     steps.push(...added);
     for (let k = 0; k < added.length; k++) owners.push(owner);
   };
+  let block = 0;
   for (const w of work) {
-    const update = planTableUpdate(w.plan.table, existingFrom(w.plan.table, w.main));
+    const mainAt = block++;
+    const sourcesAt = w.sources ? block++ : -1;
+    const read = bodies as NonNullable<typeof bodies>;
+    const mainCells = read.cells[mainAt];
+    const mainRows = read.rowCounts[mainAt];
+    const update = planTableUpdate(w.plan.table, existingFrom(w.plan.table, w.main, mainCells, mainRows));
     const record = { ...w.item.record, tableName: w.located.name, tableId: w.located.id };
     if (!update.ok) {
       outcomes[w.index] = { kind: "columnsMissing", record, missing: update.missing };
@@ -375,12 +460,26 @@ export async function refreshTables(context: Excel.RequestContext, request: Refr
       continue;
     }
     const owner = w.located.name;
-    own(tableSnapshot(owner, w.main), updateSteps(w.main.table, update, limits.sliceBytes));
-    const sourcesUpdate = w.sources ? planTableUpdate(w.plan.sources, existingFrom(w.plan.sources, w.sources)) : null;
-    if (sourcesUpdate?.ok && w.sources) own(tableSnapshot(owner, w.sources), updateSteps(w.sources.table, sourcesUpdate, limits.sliceBytes));
+    const mainSnapshot = tableSnapshot(owner, w.main, mainCells, mainRows);
+    const mainSteps = updateSteps(w.main.table, update, mainRows, steps.length, limits.sliceBytes);
+    if (mainSnapshot.kind === "table") mainSnapshot.growth = mainSteps.growth;
+    own(mainSnapshot, mainSteps.steps);
+    let sourcesOk = false;
+    if (w.sources && sourcesAt >= 0) {
+      const sourcesCells = read.cells[sourcesAt];
+      const sourcesRows = read.rowCounts[sourcesAt];
+      const sourcesUpdate = planTableUpdate(w.plan.sources, existingFrom(w.plan.sources, w.sources, sourcesCells, sourcesRows));
+      if (sourcesUpdate.ok) {
+        sourcesOk = true;
+        const snapshot = tableSnapshot(owner, w.sources, sourcesCells, sourcesRows);
+        const sourcesSteps = updateSteps(w.sources.table, sourcesUpdate, sourcesRows, steps.length, limits.sliceBytes);
+        if (snapshot.kind === "table") snapshot.growth = sourcesSteps.growth;
+        own(snapshot, sourcesSteps.steps);
+      }
+    }
     if (w.asOf && isAsOfRow(w.asOf.values)) {
       const asOf = w.asOf;
-      own({ kind: "range", owner, range: asOf, cells: cellsOf(asOf) }, [
+      own({ kind: "range", owner, range: asOf, cells: { values: asOf.values, formulas: asOf.formulas, formats: asOf.numberFormat } }, [
         smallStep(() => {
           asOf.values = [w.plan.asOfRow];
           asOf.numberFormat = [[FORMATS.general, DATE_FORMAT, FORMATS.general, FORMATS.general]];
@@ -389,7 +488,7 @@ export async function refreshTables(context: Excel.RequestContext, request: Refr
     }
     const refreshed: TableRecord = { ...record, version: w.plan.version, hash: w.item.hash, asOf: w.plan.asOf, refreshedAt: request.now };
     updatedRecords.push(refreshed);
-    outcomes[w.index] = { kind: "refreshed", record: refreshed, counts: update.counts, renamedFrom: w.located.renamedFrom, sourcesMissing: !(sourcesUpdate?.ok ?? false) };
+    outcomes[w.index] = { kind: "refreshed", record: refreshed, counts: update.counts, renamedFrom: w.located.renamedFrom, sourcesMissing: !sourcesOk };
   }
 
   const original = setting.isNullObject ? undefined : (setting.value as unknown);
@@ -406,7 +505,7 @@ export async function refreshTables(context: Excel.RequestContext, request: Refr
     const undo = snapshots.filter((_, i) => touched.has(i));
     const concerned = [...new Set(undo.map((s) => s.owner))];
     try {
-      await restore(context, undo, { touched: touched.has(-1), original }, limits);
+      await restore(context, undo, (step) => step < error.firstUnsent, { touched: touched.has(-1), original }, limits);
     } catch (restoreError) {
       throw new RefreshFailedError(error.failure, concerned, false, restoreError instanceof StepsFailedError ? restoreError.failure : restoreError);
     }

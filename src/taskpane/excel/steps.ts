@@ -1,24 +1,24 @@
-/* Queued writes with their size, sent in as few requests as Excel on the web's 5 MB limit allows:
- * one sync when everything fits, otherwise requests of at most 4 MB, in order. When a request
- * fails, Excel has applied the operations of that request that came before the failing one (a
- * batch is not a transaction) and none after it: runSteps says which request failed, so the
- * caller knows which steps may have been applied and can put them back. */
-import { CHUNK_BYTES, OPERATION_OVERHEAD_BYTES, REQUEST_LIMIT_BYTES, matrixBytes, packRequests, rowSlices, type Cell } from "../../core/sheet";
+/* Queued writes with their size, sent in as few requests as Excel on the web's 5,000,000-byte
+ * limit allows: one sync when everything fits 4,000,000 bytes, otherwise requests of at most that,
+ * in order. When a request fails, Excel has applied the operations of that request that came
+ * before the failing one (a batch is not a transaction) and none after it: runSteps says which
+ * request failed, so the caller knows which steps may have been applied and can put them back. */
+import { CHUNK_BYTES, OPERATION_OVERHEAD_BYTES, matrixBytes, packRequests, rowSlices, type Cell } from "../../core/sheet";
 
-/** The largest piece of one matrix a step assigns: four of them and the small steps fit one 4 MB request. */
+/** The largest piece of one matrix a step assigns: four of them and the small steps fit one request. */
 export const SLICE_BYTES = Math.floor(CHUNK_BYTES * 0.24);
 
-/** The payload limits steps are cut and packed by: Excel on the web's by default (tests pass smaller ones). */
+/** The payload limits steps are cut and packed by, and reads sized by: Excel on the web's by default (tests pass smaller ones). */
 export interface PayloadLimits {
-  /** Everything in one request when the total is at most this. */
+  /** The most one request carries (every step in one request when they fit). */
   readonly requestBytes: number;
-  /** Otherwise requests of at most this. */
-  readonly chunkBytes: number;
   /** The largest piece of one matrix in a step. */
   readonly sliceBytes: number;
+  /** The most one response brings back (reads of large ranges are cut by rows to fit). */
+  readonly responseBytes: number;
 }
 
-export const EXCEL_LIMITS: PayloadLimits = { requestBytes: REQUEST_LIMIT_BYTES, chunkBytes: CHUNK_BYTES, sliceBytes: SLICE_BYTES };
+export const EXCEL_LIMITS: PayloadLimits = { requestBytes: CHUNK_BYTES, sliceBytes: SLICE_BYTES, responseBytes: CHUNK_BYTES };
 
 /** One queued operation and the bytes it adds to a request. */
 export interface Step {
@@ -38,7 +38,7 @@ export function smallStep(run: () => void): Step {
 export type MatrixProperty = "values" | "numberFormat" | "formulas" | "formulasR1C1";
 
 /**
- * Steps that assign `rows` to a range property, cut by rows into pieces of at most 0.96 MB.
+ * Steps that assign `rows` to a range property, cut by rows into pieces of at most 960,000 bytes.
  * @param rows - the matrix to assign
  * @param target - the range of `count` rows starting `offset` rows into the matrix's place
  * @param property - "values", "numberFormat", "formulas" or "formulasR1C1"
@@ -84,7 +84,6 @@ export async function runSteps(context: Excel.RequestContext, steps: readonly St
   const requests = packRequests(
     steps.map((s) => s.bytes),
     limits.requestBytes,
-    limits.chunkBytes,
   );
   for (let i = 0; i < requests.length; i++) {
     try {
@@ -99,4 +98,18 @@ export async function runSteps(context: Excel.RequestContext, steps: readonly St
     onProgress?.(i + 1, requests.length);
   }
   return requests.length;
+}
+
+/** An action whose writes failed, after what they changed was put back (or could not be). */
+export class WritesFailedError extends Error {
+  constructor(
+    /** The error Excel gave for the failed write. */
+    readonly failure: unknown,
+    /** True when every change was undone: the workbook is as it was before the action. */
+    readonly restored: boolean,
+    /** Why putting back failed, when it did. */
+    readonly restoreError: unknown,
+  ) {
+    super(failure instanceof Error ? failure.message : String(failure));
+  }
 }

@@ -32,15 +32,23 @@ describe("rowSlices", () => {
 });
 
 describe("packRequests", () => {
-  it("keeps everything in one request under the 5 MB limit", () => {
-    expect(packRequests([1_000_000, 2_000_000, 1_500_000])).toEqual([[0, 1, 2]]);
+  it("keeps everything in one request when it fits 4,000,000 bytes", () => {
+    expect(packRequests([1_000_000, 2_000_000, 900_000])).toEqual([[0, 1, 2]]);
   });
 
-  it("splits into requests of at most 4 MB past the limit, in order", () => {
+  it("splits into requests of at most 4,000,000 bytes otherwise, in order", () => {
     const sizes = [3_000_000, 1_000_000, 2_500_000, 500, 3_900_000];
     const requests = packRequests(sizes);
     expect(requests).toEqual([[0, 1], [2, 3], [4]]);
     for (const r of requests) expect(r.reduce((a, i) => a + sizes[i], 0)).toBeLessThanOrEqual(CHUNK_BYTES);
-    expect(REQUEST_LIMIT_BYTES).toBe(5 * 1024 * 1024);
+  });
+
+  it("splits 4.9 MB: under 5 MiB, but over the 5,000,000 bytes Excel on the web counts", () => {
+    expect(packRequests([2_450_000, 2_450_000])).toEqual([[0], [1]]);
+  });
+
+  it("counts the limit as Excel on the web does: 5,000,000 bytes, a fifth kept in reserve", () => {
+    expect(REQUEST_LIMIT_BYTES).toBe(5_000_000);
+    expect(CHUNK_BYTES).toBe(4_000_000);
   });
 });

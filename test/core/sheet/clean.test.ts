@@ -20,8 +20,8 @@ describe("planClean", () => {
 
   it("formats whole amounts exactly and cents where there are cents", () => {
     const plan = planClean([["$3B"], ["5,803억원"]], [["General"], ["General"]], 1320, "en");
-    expect(plan.formats[0].slice(0, 2)).toEqual(["$#,##0", "₩#,##0"]);
-    expect(plan.formats[1].slice(0, 2)).toEqual(["$#,##0.00", "₩#,##0"]);
+    expect(plan.formats[0].slice(0, 2)).toEqual(["$#,##0", '"₩"#,##0']);
+    expect(plan.formats[1].slice(0, 2)).toEqual(["$#,##0.00", '"₩"#,##0']);
   });
 
   it("notes approximate amounts and the rate used", () => {
@@ -56,6 +56,12 @@ describe("planClean", () => {
     expect(plan.values[0].slice(0, 2)).toEqual([3000, 3960000]);
     expect(plan.values[1].slice(0, 2)).toEqual([1, 1320]);
     expect(plan.unreadRows).toEqual([2]);
+  });
+
+  it("formats won with decimals as Excel documents it, the ₩ in quotes", () => {
+    const plan = planClean([["1,234.5원"]], [["General"]], 1320, "en");
+    expect(plan.values[0][1]).toBe(1234.5);
+    expect(plan.formats[0][1]).toBe('"₩"#,##0.00');
   });
 
   it("treats a first cell with no digit as a header and writes headers beside it", () => {
@@ -227,7 +233,7 @@ describe("planClean on statement tables", () => {
       expect(plan.values[1].slice(0, 3)).toEqual([3000000000, 4196250000000, 3960000000000]);
       expect(plan.values[1][3]).toBe("the published KRW figure, ₩3,960,000,000,000, differs from the conversion by 6%; at 1,398.75 KRW per USD");
       expect(plan).toMatchObject({ published: 1, differing: 1 });
-      expect(plan.formats[1][2]).toBe("₩#,##0");
+      expect(plan.formats[1][2]).toBe('"₩"#,##0');
     });
 
     it("says nothing more when the published figure is within 1% of the conversion", () => {

@@ -57,7 +57,9 @@ describe("planLoad", () => {
       const korea = planLoad(datasetById("korea-ai-investment"), "en");
       expect(korea.table.formats.get(col("value"))?.every((f) => f === FORMATS.KRW)).toBe(true);
       expect(plan.table.formats.get(col("value"))?.every((f) => f === FORMATS.USD)).toBe(true);
-      expect(FORMATS.KRW).toBe("₩#,##0");
+      // "₩" is text in a format: in quotes, as Microsoft's format syntax asks ("$" may stand bare).
+      expect(FORMATS.KRW).toBe('"₩"#,##0');
+      expect(FORMATS.rate).toBe('"₩"#,##0.00##');
       expect(FORMATS.USD).toBe("$#,##0");
     });
 
