@@ -14,6 +14,11 @@
  * Annotations that name several versions ("ExcelApi 1.1 for get, 1.8 for set") count at the
  * highest one: the checker cannot tell which use the code makes, so it asks for the most.
  *
+ * One need has no annotation: custom functions may call the Excel JavaScript API (through
+ * `new Excel.RequestContext()`) only in a shared runtime, so that construction in the functions'
+ * code (src/functions/) counts as a use of SharedRuntime 1.1 ("Call Excel APIs from a custom
+ * function", Microsoft's docs). In the task pane a RequestContext needs nothing more.
+ *
  *   node build/api-sets.cjs            prints every use and every problem (exit 1 on problems)
  */
 "use strict";
@@ -85,6 +90,20 @@ function annotationOf(symbol, checker) {
 }
 
 /**
+ * True when an expression names the class Excel.RequestContext of the Office typings.
+ * @param {ts.Expression} expression
+ * @param {ts.TypeChecker} checker
+ * @returns {boolean}
+ */
+function isExcelRequestContext(expression, checker) {
+  const symbol = checker.getSymbolAtLocation(ts.isPropertyAccessExpression(expression) ? expression.name : expression);
+  if (!symbol) return false;
+  const target = symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
+  const inTypings = (target.getDeclarations() ?? []).some((d) => d.getSourceFile().fileName.includes(TYPINGS[0]));
+  return inTypings && checker.getFullyQualifiedName(target) === "Excel.RequestContext";
+}
+
+/**
  * The isSetSupported("Set", "1.x") call in an expression, if any.
  * @param {ts.Node} node
  * @returns {{ set: string, version: string } | null}
@@ -131,14 +150,18 @@ function gateAround(node) {
   return null;
 }
 
+/** Where the custom functions' code lies: there, an Excel.RequestContext needs a shared runtime. */
+const FUNCTIONS_CODE = (/** @type {string} */ fileName) => /[\\/]src[\\/]functions[\\/]/.test(fileName);
+
 /**
  * Every use of an annotated Office API member in a program's source files.
  * @param {ts.Program} program
  * @param {(fileName: string) => boolean} include  which source files to read
  * @param {string} root  paths are reported relative to it
+ * @param {(fileName: string) => boolean} [functionsCode]  which files are the custom functions' code
  * @returns {ApiUse[]}
  */
-function apiUses(program, include, root) {
+function apiUses(program, include, root, functionsCode = FUNCTIONS_CODE) {
   const checker = program.getTypeChecker();
   /** @type {ApiUse[]} */
   const uses = [];
@@ -151,7 +174,12 @@ function apiUses(program, include, root) {
       const { line } = file.getLineAndCharacterOfPosition(at.getStart(file));
       uses.push({ member: found.member, set: found.set, version: found.version, file: path.relative(root, file.fileName).split(path.sep).join("/"), line: line + 1, gate: gateAround(at) });
     };
+    const inFunctions = functionsCode(file.fileName);
     const visit = (/** @type {ts.Node} */ node) => {
+      if (inFunctions && ts.isNewExpression(node) && isExcelRequestContext(node.expression, checker)) {
+        const { line } = file.getLineAndCharacterOfPosition(node.getStart(file));
+        uses.push({ member: "Excel.RequestContext", set: "SharedRuntime", version: "1.1", file: path.relative(root, file.fileName).split(path.sep).join("/"), line: line + 1, gate: gateAround(node) });
+      }
       if (ts.isPropertyAccessExpression(node)) note(node, checker.getSymbolAtLocation(node.name));
       else if (ts.isBindingElement(node) && ts.isObjectBindingPattern(node.parent)) {
         const key = node.propertyName ?? node.name;

@@ -15,7 +15,7 @@ interface ApiUse {
 }
 interface ApiSets {
   apiSetOf(text: string): { set: string; version: string } | null;
-  apiUses(program: ts.Program, include: (fileName: string) => boolean, root: string): ApiUse[];
+  apiUses(program: ts.Program, include: (fileName: string) => boolean, root: string, functionsCode?: (fileName: string) => boolean): ApiUse[];
   checkApiSets(root: string): { uses: ApiUse[]; declared: Record<string, string>; needed: Record<string, string>; problems: string[] };
   compareVersions(a: string, b: string): number;
   uncovered(uses: ApiUse[], declared: Record<string, string>): string[];
@@ -26,7 +26,7 @@ const { apiSetOf, apiUses, checkApiSets, compareVersions, uncovered } = require(
 const ROOT = path.resolve(__dirname, "../..");
 
 /** The uses in a piece of code compiled against the Office typings (a file that exists nowhere). */
-function usesIn(code: string): ApiUse[] {
+function usesIn(code: string, functionsCode?: (fileName: string) => boolean): ApiUse[] {
   const file = path.join(ROOT, "test/build/__fixture__.ts");
   const options: ts.CompilerOptions = {
     target: ts.ScriptTarget.ES2020,
@@ -42,7 +42,7 @@ function usesIn(code: string): ApiUse[] {
   host.fileExists = (name) => path.resolve(name) === file || real.fileExists(name);
   host.readFile = (name) => (path.resolve(name) === file ? code : real.readFile(name));
   const program = ts.createProgram({ rootNames: [file], options, host });
-  return apiUses(program, (name) => path.resolve(name) === file, ROOT);
+  return apiUses(program, (name) => path.resolve(name) === file, ROOT, functionsCode);
 }
 
 describe("the shipped code and manifest.xml", () => {
@@ -63,6 +63,11 @@ describe("the shipped code and manifest.xml", () => {
     // Through destructuring: const { Error: ExcelError, ErrorCode } = CustomFunctions (cells.ts).
     expect(seen("CustomFunctions.Error")).toMatchObject({ set: "CustomFunctionsRuntime", version: "1.2", file: "src/functions/cells.ts" });
     expect(seen("CustomFunctions.ErrorCode.invalidValue")).toMatchObject({ set: "CustomFunctionsRuntime", version: "1.3" });
+    // The functions read the workbook's saved rate themselves (startup.ts): settings, and a context
+    // of their own, which only a shared runtime gives custom functions.
+    expect(seen("Excel.Workbook.settings")).toMatchObject({ set: "ExcelApi", version: "1.4", file: "src/functions/startup.ts" });
+    expect(seen("Excel.RequestContext")).toMatchObject({ set: "SharedRuntime", version: "1.1", file: "src/functions/functions.ts" });
+    expect(result.needed.SharedRuntime).toBe("1.1");
   });
 
   it("never reads anything outside src/ (what ships)", () => {
@@ -129,6 +134,14 @@ describe("apiUses and uncovered on code written for the purpose", () => {
       expect.stringMatching(/^test\/build\/__fixture__\.ts:4 Excel\.Range\.getMergedAreasOrNullObject /),
       expect.stringMatching(/^test\/build\/__fixture__\.ts:7 Excel\.Range\.getMergedAreasOrNullObject /),
     ]);
+  });
+
+  it("counts a RequestContext made in the functions' code as needing SharedRuntime 1.1, and one made elsewhere as needing nothing", () => {
+    const code = "export const read = () => new Excel.RequestContext().workbook.settings;";
+    expect(uncovered(usesIn(code, () => true), { ExcelApi: "1.4" })).toEqual([
+      "test/build/__fixture__.ts:1 Excel.RequestContext needs SharedRuntime 1.1: the manifest does not declare SharedRuntime",
+    ]);
+    expect(uncovered(usesIn(code, () => false), { ExcelApi: "1.4" })).toEqual([]);
   });
 
   it("reports a set the manifest does not declare at all", () => {
