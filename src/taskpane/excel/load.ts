@@ -25,7 +25,7 @@ import {
 import { columnMatrix } from "../../core/sheet/matrix";
 import { SETTING_KEYS, mergeRecords, parseRecords, type TableRecord } from "../records";
 import { queueRecords } from "./settings";
-import { matrixSteps, runSteps, smallStep, type Progress, type Step } from "./steps";
+import { hyperlinkSteps, matrixSteps, runSteps, smallStep, type Progress, type Step } from "./steps";
 
 export type LoadTarget = "newSheet" | "selection";
 
@@ -58,8 +58,8 @@ const SOURCES_STYLE = "TableStyleLight1";
 
 /**
  * The steps that write a plan at `origin` (the top-left cell of the block), in order: title,
- * as-of row, the dataset table's header and rows, their number formats, the sources, then (small
- * steps) the tables, formats and names.
+ * as-of row, the dataset table's header and rows, their number formats and links (Source → the
+ * document), the sources with theirs (URL), then (small steps) the tables, formats and names.
  */
 function writeSteps(plan: LoadPlan, sheet: Excel.Worksheet, origin: Excel.Range, at: { row: number; column: number }, tableName: string, records: () => TableRecord[], context: Excel.RequestContext, freeze: boolean): Step[] {
   const width = plan.table.columns.length;
@@ -89,6 +89,9 @@ function writeSteps(plan: LoadPlan, sheet: Excel.Worksheet, origin: Excel.Range,
   for (const [column, formats] of plan.table.formats) {
     steps.push(...matrixSteps(columnMatrix(formats), (offset, count) => block(headerRow + 1 + offset, column, count, 1), "numberFormat"));
   }
+  for (const [column, urls] of plan.table.links) {
+    steps.push(...hyperlinkSteps(urls, plan.table.rows.map((row) => row[column]), (i) => cell(headerRow + 1 + i, column)));
+  }
   steps.push(
     smallStep(() => {
       const caption = cell(sourcesRow - 1, 0);
@@ -99,6 +102,9 @@ function writeSteps(plan: LoadPlan, sheet: Excel.Worksheet, origin: Excel.Range,
   );
   for (const [column, formats] of plan.sources.formats) {
     steps.push(...matrixSteps(columnMatrix(formats), (offset, count) => block(sourcesRow + 1 + offset, column, count, 1), "numberFormat"));
+  }
+  for (const [column, urls] of plan.sources.links) {
+    steps.push(...hyperlinkSteps(urls, plan.sources.rows.map((row) => row[column]), (i) => cell(sourcesRow + 1 + i, column)));
   }
   steps.push(
     smallStep(() => {

@@ -3,7 +3,7 @@
  * fails, Excel has applied the operations of that request that came before the failing one (a
  * batch is not a transaction) and none after it: runSteps says which request failed, so the
  * caller knows which steps may have been applied and can put them back. */
-import { CHUNK_BYTES, OPERATION_OVERHEAD_BYTES, REQUEST_LIMIT_BYTES, matrixBytes, packRequests, rowSlices, type Cell } from "../../core/sheet";
+import { CHUNK_BYTES, OPERATION_OVERHEAD_BYTES, REQUEST_LIMIT_BYTES, cellBytes, matrixBytes, packRequests, rowSlices, unescapeCellText, type Cell } from "../../core/sheet";
 
 /** The largest piece of one matrix a step assigns: four of them and the small steps fit one 4 MB request. */
 export const SLICE_BYTES = Math.floor(CHUNK_BYTES * 0.24);
@@ -56,6 +56,51 @@ export function matrixSteps(rows: readonly (readonly Cell[])[], target: (offset:
       },
     };
   });
+}
+
+/** What one link adds to a request besides its two strings: the cell's range, the assignment and the object's keys. */
+export const LINK_OVERHEAD_BYTES = 2 * OPERATION_OVERHEAD_BYTES + 64;
+
+/**
+ * Steps that link cells to documents: one `Range.hyperlink = {address, textToDisplay}` per cell
+ * that has a URL (Excel applies a link set on a block to every cell but shows the text only in
+ * the first, and per-cell properties in one call need ExcelApi 1.9), cut into pieces of at most
+ * `sliceBytes` like the matrices.
+ * @param urls - one URL per row of the block, "" for a cell without a link
+ * @param texts - the text of each cell as written to `values` (escaped); the link shows it as Excel does
+ * @param cellAt - the cell of row `i` of the block
+ * @param sliceBytes - the largest piece (SLICE_BYTES by default)
+ */
+export function hyperlinkSteps(urls: readonly string[], texts: readonly Cell[], cellAt: (i: number) => Excel.Range, sliceBytes = SLICE_BYTES): Step[] {
+  const steps: Step[] = [];
+  let start = 0;
+  let bytes = 0;
+  let count = 0;
+  const flush = (end: number) => {
+    if (count > 0) {
+      const from = start;
+      steps.push({
+        bytes,
+        run: () => {
+          for (let i = from; i < end; i++) {
+            if (urls[i] !== "") cellAt(i).hyperlink = { address: urls[i], textToDisplay: unescapeCellText(String(texts[i])) };
+          }
+        },
+      });
+    }
+    start = end;
+    bytes = 0;
+    count = 0;
+  };
+  urls.forEach((url, i) => {
+    if (url === "") return;
+    const size = LINK_OVERHEAD_BYTES + cellBytes(url) + cellBytes(texts[i]);
+    if (count > 0 && bytes + size > sliceBytes) flush(i);
+    bytes += size;
+    count++;
+  });
+  flush(urls.length);
+  return steps;
 }
 
 /** A request of runSteps failed: the steps before `firstUnsent` were sent, `sentFrom` on may or may not have been applied. */

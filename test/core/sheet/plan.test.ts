@@ -4,6 +4,7 @@ import type { Dataset } from "../../../src/core/data/schema";
 import { FORMATS, SOURCE_COLUMNS, TABLE_COLUMNS, planExtent, planLoad, rowKey } from "../../../src/core/sheet/plan";
 import { FIXTURE, FIXTURE_URLS } from "../../taskpane/fixture";
 import { syntheticDataset } from "../../taskpane/synthetic";
+import { retype } from "../../taskpane/fake-excel";
 
 const col = (name: (typeof TABLE_COLUMNS)[number]) => TABLE_COLUMNS.indexOf(name);
 const src = (name: (typeof SOURCE_COLUMNS)[number]) => SOURCE_COLUMNS.indexOf(name);
@@ -202,6 +203,11 @@ describe("planLoad", () => {
       const urls = new Map(dataset.meta.sources.map((s) => [s.id, s.url ?? ""]));
       expect(p.table.links.get(col("source"))).toEqual(dataset.rows.map((r) => urls.get(r.source)));
       for (const r of p.table.rows) expect(r).toHaveLength(TABLE_COLUMNS.length);
+      // A link's text to display goes in as typed input does: no key or URL Excel would retype (a number, a date, a formula).
+      for (const source of dataset.meta.sources) {
+        expect(retype(source.id)).toEqual({ value: source.id });
+        if (source.url) expect(retype(source.url)).toEqual({ value: source.url });
+      }
       const rates = dataset.rows.filter(isRateRow).length;
       expect(p.table.rows.filter((r) => r[col("company")] === "USD/KRW")).toHaveLength(rates);
     });
