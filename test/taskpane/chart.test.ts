@@ -1,28 +1,36 @@
 import { datasetById } from "../../src/core/data/catalog";
 import { insertChart } from "../../src/taskpane/excel/chart";
 import { loadDataset } from "../../src/taskpane/excel/load";
-import { fakeExcel, WorkbookModel } from "./fake-excel";
+import type { Dataset } from "../../src/core/data/schema";
+import { TABLE_COLUMNS } from "../../src/core/sheet/plan";
+import { columnName, fakeExcel, WorkbookModel } from "./fake-excel";
+import { FIXTURE } from "./fixture";
+
+/** The fixture's dollar figures only: four rows. */
+const DOLLARS: Dataset = { meta: { ...FIXTURE.meta, sources: FIXTURE.meta.sources.slice(0, 2) }, rows: FIXTURE.rows.slice(0, 4) };
 
 async function loaded(id: string) {
   const model = new WorkbookModel();
-  const result = await loadDataset(fakeExcel(model).context, { dataset: datasetById(id), lang: "en", target: "newSheet", hash: null, now: "2025-01-01T00:00:00Z" });
+  const dataset = id === DOLLARS.meta.id ? DOLLARS : datasetById(id);
+  const result = await loadDataset(fakeExcel(model).context, { dataset, lang: "en", target: "newSheet", hash: null, now: "2025-01-01T00:00:00Z" });
   if (result.kind !== "loaded") throw new Error("load failed");
   return { model, record: result.record, sheet: result.sheetName };
 }
 
 describe("insertChart", () => {
   it("inserts a clustered column chart of Value by Company beside the table, titled", async () => {
-    const { model, record, sheet } = await loaded("bigtech-capex");
+    const { model, record, sheet } = await loaded(DOLLARS.meta.id);
     const fake = fakeExcel(model);
-    const result = await insertChart(fake.context, { record, title: "Big tech capex — as of 2025-08-27" });
-    expect(result).toEqual({ kind: "inserted", name: "AIFIN_bigtech_capex_Chart", syncs: 4 });
+    const result = await insertChart(fake.context, { record, title: "Fixture figures — as of 2025-08-01" });
+    expect(result).toEqual({ kind: "inserted", name: "AIFIN_fixture_figures_Chart", syncs: 4 });
     const [chart] = model.sheet(sheet).charts;
     expect(chart.type).toBe("ColumnClustered");
     expect(chart.seriesBy).toBe("Columns");
-    expect(chart.source).toMatch(/!E4:E21$/);
-    expect(chart.chart.__xValues).toMatch(/!A5:A21$/);
-    expect(chart.chart.title.text).toBe("Big tech capex — as of 2025-08-27");
-    expect(chart.chart.__position).toMatch(/!P4$/);
+    expect(chart.source).toMatch(/!E4:E8$/);
+    expect(chart.chart.__xValues).toMatch(/!A5:A8$/);
+    expect(chart.chart.title.text).toBe("Fixture figures — as of 2025-08-01");
+    // One empty column right of the table.
+    expect(chart.chart.__position).toMatch(new RegExp(`!${columnName(TABLE_COLUMNS.length + 1)}4$`));
     expect(chart.chart.legend.visible).toBe(false);
   });
 

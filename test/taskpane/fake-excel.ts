@@ -533,6 +533,16 @@ export function fakeExcel(model: WorkbookModel = new WorkbookModel()): FakeExcel
           if (log.record("delete", a1(rect))) model.deleteCells(sheet, rect);
         },
         select: () => undefined,
+        clear: (applyTo: string) => {
+          if (applyTo !== "RemoveHyperlinks") throw new Error(`fake: only clear("RemoveHyperlinks") is simulated, not '${applyTo}'`);
+          if (!log.record("clear", applyTo)) return;
+          for (let i = rect.r0; i <= rect.r1; i++) {
+            for (let j = rect.c0; j <= rect.c1; j++) {
+              const { hyperlink: _gone, ...cell } = sheet.get(i, j) ?? { value: "" };
+              sheet.set(i, j, cell.value === "" && cell.formula === undefined && cell.format === undefined ? undefined : cell);
+            }
+          }
+        },
       },
       {
         values: {

@@ -1,4 +1,4 @@
-import { LINK_OVERHEAD_BYTES, StepsFailedError, hyperlinkSteps, matrixSteps, runSteps, smallStep, type Step } from "../../src/taskpane/excel/steps";
+import { LINK_OVERHEAD_BYTES, StepsFailedError, hyperlinkSteps, linkSteps, matrixSteps, runSteps, smallStep, type Step } from "../../src/taskpane/excel/steps";
 import { fakeExcel } from "./fake-excel";
 
 describe("runSteps", () => {
@@ -72,5 +72,19 @@ describe("hyperlinkSteps", () => {
 
   it("gives no step for a block without links", () => {
     expect(hyperlinkSteps(["", ""], ["x", "y"], () => null as never)).toEqual([]);
+  });
+});
+
+describe("linkSteps", () => {
+  it("sets a link where there is a URL and removes the link, keeping text and format, where there is none", async () => {
+    const { context, model } = fakeExcel();
+    const sheet = context.workbook.worksheets.getItem("Sheet1");
+    sheet.getRange("A1:A2").values = [["a"], ["b"]];
+    sheet.getRange("A1:A2").numberFormat = [["@"], ["@"]];
+    await runSteps(context, linkSteps([{ row: 0, col: 0, url: "https://a.example.com/", text: "a" }, { row: 1, col: 0, url: "https://b.example.com/", text: "b" }], (r, c) => sheet.getRange("A1").getCell(r, c)));
+    await runSteps(context, linkSteps([{ row: 1, col: 0, url: "", text: "b" }], (r, c) => sheet.getRange(`A${r + 1 + c}`)));
+    expect(model.links("Sheet1", "A1:A2")).toEqual([["https://a.example.com/"], [""]]);
+    expect(model.grid("Sheet1", "A1:A2")).toEqual([["a"], ["b"]]);
+    expect(model.sheet("Sheet1").get(1, 0)?.format).toBe("@");
   });
 });

@@ -7,12 +7,19 @@
  * read sync takes a snapshot of everything the refresh may change: each table's whole body
  * (values, formulas and number formats, the user's columns and rows included), the as-of row and
  * the records. When a write fails, the same Excel.run reads the row counts as they now are, puts
- * the rows, cells and formats back from the snapshot and the records as they were, and reports
- * the failure: the workbook is left as it was before the refresh, not half-updated. */
+ * the rows, cells, formats and links back from the snapshot and the records as they were, and
+ * reports the failure: the workbook is left as it was before the refresh, not half-updated.
+ *
+ * Links (a Source cell → its document, a source's URL cell → itself) are not read back, which
+ * would cost a request per cell: what each cell links to is known from the sources table as read
+ * (key → URL), as the load wrote it. A link moves with its cell when rows are deleted, so a
+ * repair puts back the link of every row, not only of the rows written. */
 import type { Dataset } from "../../core/data/schema";
 import {
   DATE_FORMAT,
   FORMATS,
+  SOURCE_COLUMNS,
+  escapeCellText,
   OPERATION_OVERHEAD_BYTES,
   SHEET_LABELS,
   matrixBytes,
@@ -22,6 +29,7 @@ import {
   unescapeCellText,
   type Cell,
   type ExistingTable,
+  type LinkWrite,
   type LoadPlan,
   type RefreshCounts,
   type TableBlock,
@@ -30,7 +38,7 @@ import {
 import { restoreCells } from "../../core/sheet/restore";
 import { SETTING_KEYS, mergeRecords, parseRecords, type TableRecord } from "../records";
 import { queueRecords } from "./settings";
-import { EXCEL_LIMITS, StepsFailedError, matrixSteps, runSteps, smallStep, type PayloadLimits, type Progress, type Step } from "./steps";
+import { EXCEL_LIMITS, StepsFailedError, linkSteps, matrixSteps, runSteps, smallStep, type PayloadLimits, type Progress, type Step } from "./steps";
 
 export interface RefreshItem {
   readonly record: TableRecord;
@@ -115,16 +123,44 @@ function ourPositions<C extends string>(block: TableBlock<C>, headers: readonly 
   return block.header.map((h) => headers.indexOf(unescapeCellText(h)));
 }
 
-/** The table as read: headers, our columns' values (found by header), the last row's formulas. */
-function existingFrom<C extends string>(block: TableBlock<C>, read: TableRead): ExistingTable {
+/**
+ * The table as read: headers, our columns' values (found by header), the last row's formulas, and
+ * the URL each cell of a link column links to now: `urlOf` its text (a source's key → the URL the
+ * sources table holds for it; a URL → itself), "" for none.
+ */
+function existingFrom<C extends string>(block: TableBlock<C>, read: TableRead, urlOf: ((column: number, text: string) => string) | null): ExistingTable {
   const headers = (read.header.values[0] ?? []).map((h) => String(h));
   const positions = ourPositions(block, headers);
   const body = new Map<number, Cell[]>();
+  const links = new Map<number, string[]>();
   if (positions.every((p) => p >= 0)) {
     const values = read.body.values as Cell[][];
     for (const p of positions) body.set(p, values.map((row) => row[p]));
+    if (urlOf) {
+      for (const j of block.links.keys()) links.set(positions[j], (body.get(positions[j]) ?? []).map((text) => urlOf(j, String(text))));
+    }
   }
-  return { headers, body, rowCount: read.body.rowCount, lastRowFormulasR1C1: (read.lastRow.formulasR1C1[0] ?? null) as Cell[] | null };
+  return { headers, body, rowCount: read.body.rowCount, lastRowFormulasR1C1: (read.lastRow.formulasR1C1[0] ?? null) as Cell[] | null, links };
+}
+
+/** A URL as a link's address, or "" (the text of a cell that is no URL links nowhere). */
+function asUrl(text: string): string {
+  return /^https?:\/\//i.test(text) ? text : "";
+}
+
+/**
+ * What the cells of a dataset table's Source column link to: the URL of each source key as the
+ * sources table read shows it (its Source and URL columns, found by header), or null when that
+ * table is missing or its headers were renamed (links are then taken to follow the cells' text).
+ */
+function sourceUrls(plan: LoadPlan, sources: TableRead | null): Map<string, string> | null {
+  if (!sources) return null;
+  const headers = (sources.header.values[0] ?? []).map((h) => String(h));
+  const positions = ourPositions(plan.sources, headers);
+  const key = positions[SOURCE_COLUMNS.indexOf("key")];
+  const url = positions[SOURCE_COLUMNS.indexOf("url")];
+  if (key < 0 || url < 0) return null;
+  return new Map((sources.body.values as unknown[][]).map((row) => [String(row[key]), asUrl(String(row[url]))]));
 }
 
 /** Cells as read before any write: values, formulas and number formats of the same range. */
@@ -139,16 +175,22 @@ function cellsOf(range: Excel.Range): Cells {
   return { values: range.values, formulas: range.formulas, formats: range.numberFormat };
 }
 
-/** What a refresh may change, as read before any write: a table (whole body) or the as-of row. */
+/** What a refresh may change, as read before any write: a table (whole body, with what its link columns link to) or the as-of row. */
 type Snapshot =
-  | { readonly kind: "table"; readonly owner: string; readonly table: Excel.Table; readonly rowCount: number; readonly cells: Cells }
+  | { readonly kind: "table"; readonly owner: string; readonly table: Excel.Table; readonly rowCount: number; readonly cells: Cells; readonly links: readonly LinkWrite[] }
   | { readonly kind: "range"; readonly owner: string; readonly range: Excel.Range; readonly cells: Cells };
 
-function tableSnapshot(owner: string, read: TableRead): Snapshot {
-  return { kind: "table", owner, table: read.table, rowCount: read.body.rowCount, cells: cellsOf(read.body) };
+/** The snapshot of a table: its body's cells, and every cell of a link column with the URL it links to ("" for none). */
+function tableSnapshot(owner: string, read: TableRead, existing: ExistingTable): Snapshot {
+  const links: LinkWrite[] = [];
+  for (const [col, urls] of existing.links ?? []) {
+    const texts = existing.body.get(col) ?? [];
+    urls.forEach((url, row) => links.push({ row, col, url, text: escapeCellText(String(texts[row] ?? "")) }));
+  }
+  return { kind: "table", owner, table: read.table, rowCount: read.body.rowCount, cells: cellsOf(read.body), links };
 }
 
-/** The steps that put snapshots back: rows count first (extra rows deleted, missing rows added at the end), then every cell's formula or value and number format. */
+/** The steps that put snapshots back: rows count first (extra rows deleted, missing rows added at the end), then every cell's formula or value and number format, then every link. */
 function restoreSteps(snapshots: readonly Snapshot[], rowCounts: readonly (number | null)[], sliceBytes: number): Step[] {
   const steps: Step[] = [];
   snapshots.forEach((s, i) => {
@@ -177,6 +219,7 @@ function restoreSteps(snapshots: readonly Snapshot[], rowCounts: readonly (numbe
     const at = (offset: number, count: number) => table.getDataBodyRange().getCell(offset, 0).getResizedRange(count - 1, width - 1);
     steps.push(...matrixSteps(cells, at, "formulas", sliceBytes));
     steps.push(...matrixSteps(formats, at, "numberFormat", sliceBytes));
+    steps.push(...linkSteps(s.links, (row, col) => table.getDataBodyRange().getCell(row, col), sliceBytes));
   });
   return steps;
 }
@@ -232,12 +275,19 @@ export class RefreshFailedError extends Error {
   }
 }
 
-/** The steps that apply a table update, in order: rewrites, deletions (last first), additions. */
-function updateSteps(table: Excel.Table, update: Extract<TableUpdate, { ok: true }>, sliceBytes: number): Step[] {
+/**
+ * The steps that apply a table update, in order: rewrites and their links, deletions (last first),
+ * additions and their links.
+ * @param rowCount - the table's body rows as read (the added rows follow what is left of them)
+ */
+function updateSteps(table: Excel.Table, update: Extract<TableUpdate, { ok: true }>, rowCount: number, sliceBytes: number): Step[] {
   const steps: Step[] = [];
   const at = (row: number, col: number, rows: number, cols: number) => table.getDataBodyRange().getCell(row, col).getResizedRange(rows - 1, cols - 1);
+  const cellAt = (row: number, col: number) => table.getDataBodyRange().getCell(row, col);
   for (const w of update.writes) steps.push(...matrixSteps(w.values, (o, n) => at(w.row + o, w.col, n, w.values[0].length), "values", sliceBytes));
   for (const w of update.formatWrites) steps.push(...matrixSteps(w.values, (o, n) => at(w.row + o, w.col, n, 1), "numberFormat", sliceBytes));
+  // Before the deletes: the rows are still where they were read.
+  steps.push(...linkSteps(update.linkWrites, cellAt, sliceBytes));
   // Whole table rows, so that columns the user added to the table move with their rows.
   for (const d of update.deletes) steps.push(smallStep(() => table.getDataBodyRange().getRow(d.row).getResizedRange(d.count - 1, 0).delete("Up")));
   const add = update.add;
@@ -257,6 +307,8 @@ function updateSteps(table: Excel.Table, update: Extract<TableUpdate, { ok: true
         },
       });
     }
+    const first = rowCount - update.deletes.reduce((n, d) => n + d.count, 0);
+    steps.push(...linkSteps(add.links.map((l) => ({ ...l, row: first + l.row })), cellAt, sliceBytes));
   }
   return steps;
 }
@@ -362,7 +414,12 @@ export async function refreshTables(context: Excel.RequestContext, request: Refr
     for (let k = 0; k < added.length; k++) owners.push(owner);
   };
   for (const w of work) {
-    const update = planTableUpdate(w.plan.table, existingFrom(w.plan.table, w.main));
+    const urls = sourceUrls(w.plan, w.sources);
+    const sourceCol = w.plan.table.columns.indexOf("source");
+    // Without the sources table, a Source cell is taken to link where the new data says its key does.
+    const newUrls = new Map(w.plan.sources.keys.map((k, i) => [k, w.plan.sources.links.get(SOURCE_COLUMNS.indexOf("url"))?.[i] ?? ""]));
+    const main = existingFrom(w.plan.table, w.main, (j, text) => (j === sourceCol ? ((urls ?? newUrls).get(text) ?? "") : ""));
+    const update = planTableUpdate(w.plan.table, main);
     const record = { ...w.item.record, tableName: w.located.name, tableId: w.located.id };
     if (!update.ok) {
       outcomes[w.index] = { kind: "columnsMissing", record, missing: update.missing };
@@ -375,9 +432,10 @@ export async function refreshTables(context: Excel.RequestContext, request: Refr
       continue;
     }
     const owner = w.located.name;
-    own(tableSnapshot(owner, w.main), updateSteps(w.main.table, update, limits.sliceBytes));
-    const sourcesUpdate = w.sources ? planTableUpdate(w.plan.sources, existingFrom(w.plan.sources, w.sources)) : null;
-    if (sourcesUpdate?.ok && w.sources) own(tableSnapshot(owner, w.sources), updateSteps(w.sources.table, sourcesUpdate, limits.sliceBytes));
+    own(tableSnapshot(owner, w.main, main), updateSteps(w.main.table, update, main.rowCount, limits.sliceBytes));
+    const sources = w.sources ? existingFrom(w.plan.sources, w.sources, (_, text) => asUrl(text)) : null;
+    const sourcesUpdate = sources ? planTableUpdate(w.plan.sources, sources) : null;
+    if (sourcesUpdate?.ok && sources && w.sources) own(tableSnapshot(owner, w.sources, sources), updateSteps(w.sources.table, sourcesUpdate, sources.rowCount, limits.sliceBytes));
     if (w.asOf && isAsOfRow(w.asOf.values)) {
       const asOf = w.asOf;
       own({ kind: "range", owner, range: asOf, cells: cellsOf(asOf) }, [

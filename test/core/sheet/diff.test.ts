@@ -94,6 +94,43 @@ describe("planTableUpdate", () => {
     expect(update.add?.values[0][TABLE_COLUMNS.indexOf("key")]).toBe("microsoft|capex_guidance|FY2026-Q1|2025-10-29");
   });
 
+  describe("links", () => {
+    const sourceCol = TABLE_COLUMNS.indexOf("source");
+    const urls = (block: TableBlock<TableColumn>) => block.links.get(sourceCol) ?? [];
+
+    it("writes none when nothing changed", () => {
+      const update = planTableUpdate(v1, { ...asLoaded(v1), links: new Map([[sourceCol, urls(v1)]]) });
+      expect(update).toMatchObject({ ok: true, linkWrites: [] });
+    });
+
+    it("relinks a kept row whose source changed, and unlinks one whose new source has no URL", () => {
+      const v2 = edited((rows) => rows.map((r, i) => (i === 0 ? { ...r, source: "ms-annual-2025" } : i === 2 ? { ...r, source: "print-column" } : r)));
+      const update = planTableUpdate(v2, asLoaded(v1));
+      if (!update.ok) throw new Error("expected ok");
+      expect(update.linkWrites).toEqual([
+        { row: 0, col: sourceCol, url: urls(v2)[0], text: "ms-annual-2025" },
+        { row: 2, col: sourceCol, url: "", text: "print-column" },
+      ]);
+      expect(urls(v2)[0]).toMatch(/^https:/);
+    });
+
+    it("relinks, and counts as updated, a row whose text is the same but whose source's URL changed", () => {
+      const moved = urls(v1).map((u, i) => (i === 3 ? "https://old.example.com/x" : u));
+      const update = planTableUpdate(v1, { ...asLoaded(v1), links: new Map([[sourceCol, moved]]) });
+      if (!update.ok) throw new Error("expected ok");
+      expect(update.linkWrites).toEqual([{ row: 3, col: sourceCol, url: urls(v1)[3], text: "ms-annual-2025" }]);
+      expect(update.counts).toMatchObject({ updated: 1, unchanged: 5 });
+    });
+
+    it("links the added rows that have a URL, counted from the first row added", () => {
+      const linked = { ...base.rows[0], period: "2025" };
+      const unlinked = { ...base.rows[4], period: "2024" };
+      const update = planTableUpdate(edited((rows) => [...rows, unlinked, linked]), asLoaded(v1));
+      if (!update.ok) throw new Error("expected ok");
+      expect(update.add?.links).toEqual([{ row: 1, col: sourceCol, url: urls(v1)[0], text: "news-161952" }]);
+    });
+  });
+
   it("finds our columns by header wherever the user moved them, and never writes the user's", () => {
     const loaded = asLoaded(v1);
     // The user inserted a column "Comment" before "Value" (table column 4).
