@@ -480,7 +480,7 @@ export class PaneView {
           "li",
           { class: row.unconfirmed ? "figure unconfirmed" : "figure" },
           h("div", { class: "head" }, `${row.company} · ${row.metric} · ${row.period}`),
-          h("div", { class: "value" }, `${row.value} · ${row.status}`),
+          h("div", { class: "value" }, [row.qualifier ? `${row.qualifier} ${row.value}` : row.value, row.given ? t("previewGiven", state.lang, { day: row.given }) : "", row.status].filter((x) => x !== "").join(" · ")),
           h("div", { class: "provenance" }, provenance),
         ),
       );
