@@ -6,7 +6,7 @@ import { httpFeed } from "../../src/taskpane/feed-http";
 import { t } from "../../src/taskpane/i18n";
 import { initialState, reduce, type State } from "../../src/taskpane/state";
 import type { PackedRates } from "../../src/core/fx/ecb";
-import type { ReferenceChoice } from "../../src/shared/reference-rate";
+import { setSharedRates, type ReferenceChoice } from "../../src/shared/reference-rate";
 import { fakeExcel, WorkbookModel, type Fault, type FakeExcel } from "./fake-excel";
 import { FakeFeed, PAGE, sha256 } from "./fake-feed";
 
@@ -17,7 +17,7 @@ export interface Harness {
   /** context.sync calls of each Excel.run, in order. */
   readonly runs: number[];
   readonly choices: Array<ReferenceChoice | null>;
-  /** ECB rates files the pane installed from the feed, in order. */
+  /** ECB rates files the pane installed from the feed, in order (also put in the shared slot, as the entry does: call resetShared() after). */
   readonly rates: PackedRates[];
   /** The listener the pane registered for the functions' first use of the latest rate. */
   latestListener: ((day: string) => void) | null;
@@ -68,7 +68,10 @@ export function harness(options: { model?: WorkbookModel; feed?: FakeFeed } = {}
       now: () => "2025-03-01T10:00:00.000Z",
       pageUrl: PAGE,
       setReferenceChoice: (c) => h.choices.push(c),
-      setRates: (r) => h.rates.push(r),
+      setRates: (r) => {
+        h.rates.push(r);
+        setSharedRates(r);
+      },
       onLatestUsed: (l) => {
         h.latestListener = l;
       },
