@@ -65,7 +65,8 @@ const coreExact = nsPerValue(() => {
 }, N);
 
 const exact = nsPerValue(() => {
-  const out = usdToKrwFunction(column, RATE);
+  // With a rate given the function answers at once (its Promise type is for a rate still unknown).
+  const out = usdToKrwFunction(column, RATE) as unknown as unknown[][];
   sink += out.length;
 }, N);
 
