@@ -1,15 +1,17 @@
 /* Publishes the curated datasets for the task pane to refresh from: dist/datasets/<id>.json (the
  * file's bytes as they are in data/) and dist/datasets/index.json listing each with its version,
- * as-of date, row count and content hash. The functions embed their own copy (offline); the
+ * as-of date, row count and content hash, and the ECB rates the same way (index.rates). The functions embed their own copy (offline); the
  * schema check runs before the build (npm run data:check). */
 const crypto = require("crypto");
 const fs = require("fs");
 const path = require("path");
 
 /**
- * The feed index for a folder of dataset files.
+ * The feed index for a folder of dataset files, and the packed ECB rates beside them.
  * @param {string} dir - data/datasets
- * @returns {{index: {datasets: object[]}, files: Array<{name: string, bytes: Buffer}>}}
+ * @param {string} [ratesFile] - data/fx/ecb-reference-rates.json: published as `<its id>.json`, listed in `index.rates`
+ * @returns {{index: {datasets: object[], rates?: object}, files: Array<{name: string, bytes: Buffer}>}}
+ * @throws Error when a file is not named after its id, or a dataset has the rates file's name
  */
 function datasetFeed(dir, ratesFile) {
   const files = fs

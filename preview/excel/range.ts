@@ -220,11 +220,25 @@ export class ExcelRange extends ClientObject<RangeTarget> {
   get hyperlink(): CellStyle["hyperlink"] {
     return this.get$("hyperlink");
   }
+  /**
+   * Sets (or, with no address and no document reference, removes) the link of every cell of the
+   * range; the text to display goes into the first cell only, typed in as text is, as Excel shows it
+   * ("the string that is displayed in the top left most cell"). Stricter than a lenient host: an
+   * address that is not an absolute http(s) URL is refused with InvalidArgument, at sync, as Excel
+   * refuses a malformed one.
+   */
   set hyperlink(v: CellStyle["hyperlink"]) {
     this.set$("hyperlink", v, (t) => {
       const link = v && (v.address || v.documentReference) ? { ...v } : undefined;
-      this.wb.setStyle(t.sheet, dataRectForWrite(t), "hyperlink", link, "Range.hyperlink");
-      if (link?.textToDisplay !== undefined) this.wb.write(t.sheet, dataRectForWrite(t), link.textToDisplay, "Range.hyperlink");
+      if (link?.address !== undefined && !(typeof link.address === "string" && /^https?:\/\/[^\s/]+\.\S+$/i.test(link.address))) {
+        throw new OfficeExtensionError("InvalidArgument", `The argument is invalid or missing or has an incorrect format. (hyperlink address '${String(link.address)}': the preview accepts an absolute http(s) URL)`, "Range.hyperlink");
+      }
+      if (link?.textToDisplay !== undefined && typeof link.textToDisplay !== "string") {
+        throw new OfficeExtensionError("InvalidArgument", "The argument is invalid or missing or has an incorrect format. (hyperlink textToDisplay must be text)", "Range.hyperlink");
+      }
+      const rect = dataRectForWrite(t);
+      this.wb.setStyle(t.sheet, rect, "hyperlink", link, "Range.hyperlink");
+      if (link?.textToDisplay !== undefined) this.wb.write(t.sheet, { row: rect.row, col: rect.col, rowCount: 1, colCount: 1 }, link.textToDisplay, "Range.hyperlink");
     });
   }
 

@@ -92,17 +92,22 @@ function titleOf(deps: Deps, datasetId: string): string {
   return entry ? entry.title[s.lang] : datasetId;
 }
 
+/** What became of the feed's rates: none newer than those in use, installed (to their last day), or refused. */
+type RatesOutcome = { readonly kind: "none" } | { readonly kind: "installed"; readonly last: string } | { readonly kind: "failed"; readonly failure: FeedFailure };
+
 /**
  * Installs the feed's ECB rates when they reach later than the rates in use (checked like any
  * feed file), then recalculates the workbook so functions with an explicit period see them. A
  * workbook pinned to an earlier day keeps its reference rate: the settings offer the move.
- * @returns the failure (the rates in use stay), or null
+ * @param entry - the index's rates entry, or null when the feed lists none
+ * @returns what happened; on a failure the rates in use stay
  */
-async function installNewerRates(deps: Deps, base: string, entry: RatesEntry): Promise<FeedFailure | null> {
+async function installNewerRates(deps: Deps, base: string, entry: RatesEntry | null | undefined): Promise<RatesOutcome> {
+  if (!entry) return { kind: "none" };
   const inUse = fxDataInUse().series.meta;
-  if (compareVersions(entry.version, inUse.version) <= 0) return null;
+  if (compareVersions(entry.version, inUse.version) <= 0) return { kind: "none" };
   const fetched = await fetchFeedRates(deps.io, base, entry);
-  if (!fetched.ok) return fetched.failure;
+  if (!fetched.ok) return { kind: "failed", failure: fetched.failure };
   deps.setRates(fetched.value);
   deps.dispatch({ type: "rates", last: fetched.value.meta.last });
   if (deps.state().inExcel) {
@@ -112,7 +117,15 @@ async function installNewerRates(deps: Deps, base: string, entry: RatesEntry): P
       // The next edit recalculates; the rates are in place either way.
     }
   }
-  return null;
+  return { kind: "installed", last: fetched.value.meta.last };
+}
+
+/** The status line for rates the feed offered, or null when it offered none newer. */
+function ratesLine(deps: Deps, outcome: RatesOutcome): UiMessage | null {
+  if (outcome.kind === "none") return null;
+  if (outcome.kind === "installed") return msg("ratesUpdated", { last: outcome.last });
+  const sentence = feedFailureMessage(outcome.failure);
+  return msg("ratesNotUpdated", { reason: t(sentence.key, deps.state().lang, sentence.params) });
 }
 
 /**
@@ -131,20 +144,16 @@ export async function loadCatalog(deps: Deps): Promise<void> {
     if (downgrade) failure = downgrade;
     else {
       const files = await fetchFeedDatasets(deps.io, base, index.value);
-      if (files.ok && index.rates) {
-        const rates = await installNewerRates(deps, base, index.rates);
-        if (rates !== null) failure = rates;
-      }
       if (files.ok) {
+        const rates = await installNewerRates(deps, base, index.rates);
         const entries = index.value.flatMap((e) => {
           const got = files.value.get(e.id);
           return got ? [catalogEntry(got.dataset, got.hash)] : [];
         });
         deps.dispatch({ type: "catalog", origin: "feed", entries, note: msg("catalogFromFeed", { host: new URL(base).host }) });
-        if (failure !== undefined) {
-          const sentence = feedFailureMessage(failure);
-          deps.dispatch({ type: "done", tone: "warning", lines: [msg("ratesNotUpdated", { reason: t(sentence.key, deps.state().lang, sentence.params) })] });
-        }
+        // New rates arrive quietly (the settings show them); refused ones are said.
+        const line = rates.kind === "failed" ? ratesLine(deps, rates) : null;
+        if (line) deps.dispatch({ type: "done", tone: "warning", lines: [line] });
         return;
       }
       failure = files.failure;
@@ -288,6 +297,10 @@ export async function refresh(deps: Deps, tableName?: string): Promise<void> {
     return;
   }
   const lines: UiMessage[] = [];
+  // Newer rates come with a refresh too (Refresh brings them to the running functions).
+  const rates = await installNewerRates(deps, base, index.rates);
+  const ratesSaid = ratesLine(deps, rates);
+  if (ratesSaid) lines.push(ratesSaid);
   const wanted = records.flatMap((record) => {
     const entry = index.value.find((e) => e.id === record.datasetId);
     if (!entry) {
@@ -302,13 +315,13 @@ export async function refresh(deps: Deps, tableName?: string): Promise<void> {
     wanted.map((w) => ({ id: w.record.datasetId, version: w.record.version })),
   );
   if (downgrade) {
-    deps.dispatch({ type: "done", tone: "error", lines: [feedFailureMessage(downgrade)] });
+    deps.dispatch({ type: "done", tone: "error", lines: [...lines, feedFailureMessage(downgrade)] });
     return;
   }
   const toFetch = [...new Map(wanted.filter((w) => w.changed).map((w) => [w.entry.id, w.entry])).values()];
   const fetched = await fetchFeedDatasets(deps.io, base, toFetch);
   if (!fetched.ok) {
-    deps.dispatch({ type: "done", tone: "error", lines: [feedFailureMessage(fetched.failure)] });
+    deps.dispatch({ type: "done", tone: "error", lines: [...lines, feedFailureMessage(fetched.failure)] });
     return;
   }
   const items: RefreshItem[] = wanted.map((w) => {
@@ -323,7 +336,7 @@ export async function refresh(deps: Deps, tableName?: string): Promise<void> {
     const result = await deps.excel((context) => refreshTables(context, { items, now: deps.now(), onProgress: (done, total) => deps.dispatch({ type: "progress", done, total }) }));
     deps.dispatch({ type: "records", records: result.records });
     for (const outcome of result.outcomes) lines.push(...outcomeMessages(outcome));
-    const trouble = result.outcomes.some((o) => o.kind === "missing" || o.kind === "columnsMissing" || o.kind === "filtered") || lines.some((l) => l.key === "notInFeed");
+    const trouble = result.outcomes.some((o) => o.kind === "missing" || o.kind === "columnsMissing" || o.kind === "filtered") || lines.some((l) => l.key === "notInFeed" || l.key === "ratesNotUpdated");
     deps.dispatch({ type: "done", tone: trouble ? "warning" : "success", lines });
   } catch (error) {
     if (error instanceof RefreshFailedError) {

@@ -29,6 +29,7 @@ export const UI = {
   noMatch: { en: "No dataset matches “{filter}”.", ko: "“{filter}”에 맞는 데이터셋이 없습니다." },
   previewTitle: { en: "First rows", ko: "처음 몇 행" },
   previewMore: { en: "…and {count} more rows.", ko: "…외 {count}행" },
+  previewGiven: { en: "given on {day}", ko: "{day} 발표" },
   provenance: { en: "{source}: “{quote}”", ko: "{source}: “{quote}”" },
   provenanceNoQuote: { en: "{source} (no quote recorded)", ko: "{source} (인용문 없음)" },
 

@@ -3,7 +3,7 @@
 import type { Bilingual, Dataset } from "../core/data/schema";
 import { isRateRow } from "../core/data/catalog";
 import { companyName } from "../core/data/companies";
-import { metricLabel } from "../core/data/metrics";
+import { metricLabel, qualifierLabel, rateKindLabel } from "../core/data/metrics";
 import { groupDigits } from "../core/data/vocabulary";
 import { fxSourceText } from "../core/fx/cite";
 import { isIsoDay, isoToDayNumber } from "../core/fx/ecb";
@@ -293,6 +293,10 @@ export interface PreviewRow {
   readonly metric: string;
   readonly period: string;
   readonly value: string;
+  /** What the source's words say of the figure ("over", "up to", "guidance"), or null for an exact figure or a range. */
+  readonly qualifier: string | null;
+  /** The day guidance or an expectation was given, or null. */
+  readonly given: string | null;
   readonly status: string;
   readonly unconfirmed: boolean;
   readonly source: string;
@@ -304,7 +308,8 @@ function money(value: number, currency: "USD" | "KRW"): string {
 }
 
 /**
- * The first rows of a dataset as the preview shows them, each with its source and quote.
+ * The first rows of a dataset as the preview shows them, each with its source and quote, and the
+ * qualifier the source gave it (never a bound shown as a plain figure).
  * @param count - rows to show
  */
 export function previewRows(entry: CatalogEntry, lang: Language, count = 5): PreviewRow[] {
@@ -316,7 +321,7 @@ export function previewRows(entry: CatalogEntry, lang: Language, count = 5): Pre
     const quote = row.quote ?? null;
     const common = { status: statusText(row, lang), unconfirmed: row.status === "unconfirmed", source: sourceText, quote, period: row.period };
     if (isRateRow(row)) {
-      return { ...common, company: "USD/KRW", metric: row.kind, value: `₩${groupDigits(row.value)}` };
+      return { ...common, company: "USD/KRW", metric: rateKindLabel(row.kind, lang), value: `₩${groupDigits(row.value)}`, qualifier: null, given: null };
     }
     let company: string;
     try {
@@ -325,7 +330,8 @@ export function previewRows(entry: CatalogEntry, lang: Language, count = 5): Pre
       company = row.company;
     }
     const value = row.value !== null ? money(row.value, row.currency) : `${money(row.low ?? 0, row.currency)}–${money(row.high ?? 0, row.currency)}`;
-    return { ...common, company, metric: metricLabel(row.metric, lang), value };
+    const qualifier = row.qualifier === "exact" || row.qualifier === "range" ? null : qualifierLabel(row.qualifier, lang);
+    return { ...common, company, metric: metricLabel(row.metric, lang), value, qualifier, given: row.given ?? null };
   });
 }
 

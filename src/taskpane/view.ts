@@ -305,11 +305,12 @@ export class PaneView {
       const v = valueOf(e.currentTarget);
       if (v === "latest" || v === "date" || v === "period" || v === "manual") this.on.draft({ referenceKind: v });
     });
-    this.dateField = textField("reference-date");
+    // Not "reference-date"/"reference-period": those are the radios' ids (`${name}-${value}`).
+    this.dateField = textField("date-text");
     this.text(this.dateField.label, "dateLabel");
     this.dateField.input.setAttribute("placeholder", "2024-06-28");
     this.dateField.input.addEventListener("input", (e) => this.on.draft({ dateText: valueOf(e.currentTarget) }));
-    this.periodField = textField("reference-period");
+    this.periodField = textField("period-text");
     this.text(this.periodField.label, "periodLabel");
     this.periodField.input.setAttribute("placeholder", "2024-Q3");
     this.periodField.input.addEventListener("input", (e) => this.on.draft({ periodText: valueOf(e.currentTarget) }));
@@ -552,7 +553,7 @@ export class PaneView {
           "li",
           { class: row.unconfirmed ? "figure unconfirmed" : "figure" },
           h("div", { class: "head" }, `${row.company} · ${row.metric} · ${row.period}`),
-          h("div", { class: "value" }, `${row.value} · ${row.status}`),
+          h("div", { class: "value" }, [row.qualifier ? `${row.qualifier} ${row.value}` : row.value, row.given ? t("previewGiven", state.lang, { day: row.given }) : "", row.status].filter((x) => x !== "").join(" · ")),
           h("div", { class: "provenance" }, provenance),
         ),
       );

@@ -46,7 +46,7 @@ const EXPECTED: Record<string, Array<[string, boolean, string]>> = {
   NET_LOSS: [
     ["revenue", false, "matrix"],
     ["expenses", true, "matrix"],
-    ["year", true, "scalar"],
+    ["period", true, "scalar"],
     ["currency", true, "scalar"],
     ["dataset", true, "scalar"],
   ],
@@ -59,16 +59,26 @@ const EXPECTED: Record<string, Array<[string, boolean, string]>> = {
   AI_SPEND: [
     ["company", false, "scalar"],
     ["metric", true, "scalar"],
-    ["year", true, "scalar"],
+    ["period", true, "scalar"],
     ["currency", true, "scalar"],
     ["dataset", true, "scalar"],
+    ["given", true, "scalar"],
   ],
   AI_REVENUE: [
     ["company", false, "scalar"],
-    ["year", true, "scalar"],
+    ["period", true, "scalar"],
     ["currency", true, "scalar"],
   ],
-  FX_RATE: [["period", true, "scalar"]],
+  FX_RATE: [
+    ["period", true, "matrix"],
+    ["basis", true, "scalar"],
+    ["source", true, "scalar"],
+  ],
+  FX_SOURCE: [
+    ["period", true, "scalar"],
+    ["basis", true, "scalar"],
+    ["source", true, "scalar"],
+  ],
   AI_COMPANIES: [["dataset", true, "scalar"]],
   AI_TABLE: [
     ["dataset", false, "scalar"],
@@ -77,14 +87,15 @@ const EXPECTED: Record<string, Array<[string, boolean, string]>> = {
   AI_SOURCE: [
     ["company", false, "scalar"],
     ["metric", true, "scalar"],
-    ["year", true, "scalar"],
+    ["period", true, "scalar"],
     ["currency", true, "scalar"],
     ["dataset", true, "scalar"],
+    ["given", true, "scalar"],
   ],
 };
 
-/** Functions whose result spills (a range in, or a list or table out). */
-const SPILLS = ["USD_TO_KRW", "KRW_TO_USD", "NET_LOSS", "KRW_PARSE", "KRW_FORMAT", "AI_COMPANIES", "AI_TABLE"];
+/** Functions whose result spills (a range in, or a list or table out): FX_RATE takes a range of dates. */
+const SPILLS = ["USD_TO_KRW", "KRW_TO_USD", "NET_LOSS", "KRW_PARSE", "KRW_FORMAT", "FX_RATE", "AI_COMPANIES", "AI_TABLE"];
 
 const metadata = read("functions.json");
 const byId = new Map(metadata.functions.map((f) => [f.id, f]));

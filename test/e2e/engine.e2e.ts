@@ -116,7 +116,7 @@ describe("the built functions bundle in the preview engine", () => {
     };
     wb.write(sheet, { row: 0, col: 6, rowCount: 1, colCount: 1 }, "=AIFIN.AI_COMPANIES(F1)", "test");
     expect(companies("column-2024")).toEqual(["OpenAI", "Oracle", "Naver", ""]);
-    expect(companies("korea-ai-investment")).toEqual(["Naver", "Samsung Electronics", "SK Group", "SK hynix", "LG Group", "Kakao", ""]);
+    expect(companies("bigtech-capex")).toEqual(["Oracle", "Meta", "Tesla", "Microsoft", "Alphabet", "Amazon", "Apple", ""]);
     expect(companies("column-2024")).toEqual(["OpenAI", "Oracle", "Naver", ""]);
   });
 

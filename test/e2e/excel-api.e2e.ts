@@ -87,6 +87,57 @@ describe("Excel.run in the preview", () => {
     expect(result).toMatchObject({ ok: false, code: "InvalidArgument", location: "Range.values" });
   });
 
+  it("links a cell with Range.hyperlink, shows the link in the grid, and shows its text in the first cell only", async () => {
+    const result = await run(wb, async (ctx) => {
+      const sheet = ctx.workbook.worksheets.getActiveWorksheet();
+      sheet.getRange("A1:B1").values = [["keep", "keep"]];
+      sheet.getRange("A1:B1").hyperlink = { address: "https://www.example.com/report.htm", textToDisplay: "report-2025" };
+      sheet.getRange("C1").hyperlink = { address: "https://www.example.com/other.htm", textToDisplay: "2024-report" };
+      const a1 = sheet.getRange("A1");
+      a1.load("hyperlink");
+      const row = sheet.getRange("A1:C1");
+      row.load("values");
+      await ctx.sync();
+      return { link: a1.hyperlink, values: row.values };
+    });
+    expect(result).toEqual({ ok: true, value: { link: { address: "https://www.example.com/report.htm", textToDisplay: "report-2025" }, values: [["report-2025", "keep", "2024-report"]] } });
+    expect(await wb.linkAt("A1")).toBe("https://www.example.com/report.htm");
+    expect(await wb.linkAt("B1")).toBe("https://www.example.com/report.htm");
+    expect(await wb.text("A1")).toBe("report-2025");
+  });
+
+  it.each(["javascript:alert(1)", "file:///etc/passwd", "www.example.com", "https://"])("refuses a link to %s with InvalidArgument, as Excel refuses a malformed one", async (address) => {
+    // Excel.run in the pane's frame, with the address passed in (run() takes a function's source only).
+    const refused = await paneFrame(wb).evaluate(async (bad) => {
+      try {
+        await Excel.run(async (ctx) => {
+          ctx.workbook.worksheets.getActiveWorksheet().getRange("A1").hyperlink = { address: bad, textToDisplay: "x" };
+          await ctx.sync();
+        });
+        return { ok: true };
+      } catch (e) {
+        const err = e as { code?: string; debugInfo?: { errorLocation?: string } };
+        return { ok: false, code: err.code, location: err.debugInfo?.errorLocation };
+      }
+    }, address);
+    expect(refused).toEqual({ ok: false, code: "InvalidArgument", location: "Range.hyperlink" });
+    expect(await wb.linkAt("A1")).toBeNull();
+  });
+
+  it("removes a link with clear(\"RemoveHyperlinks\"), keeping the text", async () => {
+    const result = await run(wb, async (ctx) => {
+      const a1 = ctx.workbook.worksheets.getActiveWorksheet().getRange("A1");
+      a1.hyperlink = { address: "https://www.example.com/", textToDisplay: "example" };
+      await ctx.sync();
+      a1.clear("RemoveHyperlinks");
+      a1.load("values");
+      await ctx.sync();
+      return a1.values;
+    });
+    expect(result).toEqual({ ok: true, value: [["example"]] });
+    expect(await wb.linkAt("A1")).toBeNull();
+  });
+
   it("refuses what the preview does not implement, by name, and shows it", async () => {
     const result = await run(wb, async (ctx) => {
       const range = ctx.workbook.worksheets.getActiveWorksheet().getRange("A1") as unknown as { getCellProperties: (x: object) => unknown };
@@ -142,7 +193,10 @@ describe("Excel.run in the preview", () => {
     await wb.enter("A1", "=AIFIN.USD_TO_KRW(1000)");
     const before = await wb.text("A1");
     await paneFrame(wb).evaluate(() => {
-      (globalThis as Record<symbol, unknown>)[Symbol.for("aifin.referenceChoice")] = { kind: "manual", rate: 1000 };
+      // The slot the pane and the functions share (src/shared/reference-rate.ts), changed behind their back.
+      const shared = (globalThis as Record<symbol, { choice: unknown } | undefined>)[Symbol.for("aifin.shared")];
+      if (!shared) throw new Error("the shared runtime slot is missing");
+      shared.choice = { kind: "manual", rate: 1000 };
     });
     await run(wb, async (ctx) => {
       ctx.workbook.application.calculate("Recalculate");

@@ -36,7 +36,8 @@ describe("typed formulas", () => {
     await wb.page.close();
   });
 
-  // Figures from the issues and shared/reference/figures.md, as a cell shows them (General format).
+  // Figures from the issues and the data, as a cell shows them (General format). The dataset
+  // figures name the column's dataset where they can: it keeps what the column wrote.
   it.each([
     ["A1", "=AIFIN.USD_TO_KRW(1.15, 1310)", "1507"],
     ["A2", '=AIFIN.KRW_TO_USD("약 3조9600억 원", 1320)', "3000000000"],
@@ -45,13 +46,18 @@ describe("typed formulas", () => {
     ["A5", "=AIFIN.KRW_FORMAT(3960000000000)", "3조 9,600억 원"],
     ["A6", '=AIFIN.KRW_FORMAT(3960000000000, "억원")', "39,600억원"],
     ["A7", '=AIFIN.AI_SPEND("OpenAI", "training", 2024)', "3000000000"],
-    ["A8", '=AIFIN.AI_REVENUE("OpenAI", 2024)', "4000000000"],
+    ["A8", '=AIFIN.AI_REVENUE("OpenAI", 2024)', "3700000000"],
     ["A9", '=AIFIN.FX_RATE("2024-Q3")', "1358.35"],
-    ["A10", '=AIFIN.NET_LOSS("OpenAI", , 2024)', "4000000000"],
-    ["A11", '=AIFIN.AI_SPEND("네이버", "facility", 2024)', "580300000000"],
+    ["A10", '=AIFIN.NET_LOSS("OpenAI", , 2024, , "column-2024")', "4000000000"],
+    ["A11", '=AIFIN.AI_SPEND("네이버", "시설투자", 2022)', "756233000000"],
     ["A12", '=AIFIN.KRW_FORMAT(-40000000, "억원")', "-0.4억원"],
     ["A13", '=AIFIN.KRW_FORMAT(3960000000000, "조원", 2)', "3.96조원"],
     ["A14", '=AIFIN.KRW_FORMAT(3960000000000, "만원")', "396,000,000만원"],
+    ["A15", '=AIFIN.AI_SPEND("OpenAI", "total", 2024, , "column-2024")', "8000000000"],
+    ["A16", '=AIFIN.FX_RATE(2024, "close")', "1472.5"],
+    ["A17", '=AIFIN.FX_RATE("2024-07-15")', "1382.85"],
+    ["A18", "=AIFIN.FX_RATE()", "1489.95"],
+    ["A19", "=AIFIN.USD_TO_KRW(1000)", "1489950"],
   ])("%s: %s shows %s", async (address, formula, shown) => {
     await wb.enter(address, formula);
     expect(await wb.text(address)).toBe(shown);
@@ -59,17 +65,34 @@ describe("typed formulas", () => {
     await expect(wb.formulaBar.inputValue()).resolves.toBe(formula);
   });
 
-  it("cites the source of a figure with AI_SOURCE", async () => {
-    await wb.enter("C1", '=AIFIN.AI_SOURCE("OpenAI", "training", 2024)');
+  it("cites the source of a figure with AI_SOURCE, its qualifier kept", async () => {
+    await wb.enter("C1", '=AIFIN.AI_SOURCE("OpenAI", "total", 2024, , "column-2024")');
     expect(await wb.text("C1")).toContain("매거진동아");
+    // The functions bundle cites publisher, kind, period and qualifier (build/slim-datasets.cjs leaves titles to the pane's tables).
+    expect(await wb.text("C1")).toMatch(/ — 2024 = 2024-01-01 to 2024-12-31 — over( —|$)/);
+  });
+
+  it("states a rate with its day, basis and source with FX_SOURCE", async () => {
+    await wb.enter("C2", '=AIFIN.FX_SOURCE("2024-Q3", "close")');
+    expect(await wb.text("C2")).toBe(
+      "1,312.17 KRW per USD, the close of 2024-Q3 (its last ECB business day, 2024-09-30), derived from ECB reference rates (KRW and USD per EUR: 1469.11 and 1.1196; European Central Bank, https://www.ecb.europa.eu/stats/eurofxref/eurofxref-hist.zip)",
+    );
+  });
+
+  it("spills FX_RATE over a range of dates", async () => {
+    await wb.enter("I14", "2024-07-15");
+    await wb.enter("I15", "2024-07-13");
+    await wb.enter("J14", "=AIFIN.FX_RATE(I14:I15)");
+    // A Saturday gives the Friday's rate.
+    expect([await wb.text("J14"), await wb.text("J15")]).toEqual(["1382.85", "1375.47"]);
   });
 
   it("spills AI_COMPANIES down a column", async () => {
-    await wb.enter("E1", '=AIFIN.AI_COMPANIES("korea-ai-investment")');
+    await wb.enter("E1", '=AIFIN.AI_COMPANIES("column-2024")');
     const names = [];
-    for (let r = 1; r <= 6; r++) names.push(await wb.text(`E${r}`));
-    expect(names).toEqual(["Naver", "Samsung Electronics", "SK Group", "SK hynix", "LG Group", "Kakao"]);
-    expect(await wb.text("E7")).toBe("");
+    for (let r = 1; r <= 3; r++) names.push(await wb.text(`E${r}`));
+    expect(names).toEqual(["OpenAI", "Oracle", "Naver"]);
+    expect(await wb.text("E4")).toBe("");
   });
 
   it("spills AI_TABLE as a table with a header row", async () => {

@@ -85,6 +85,21 @@ export class PreviewPage {
     return ((await this.cell(address).textContent()) ?? "").trim();
   }
 
+  /** What a cell shows, going to it through the name box first when the grid has not drawn it (out of view). */
+  async textAt(address: string): Promise<string> {
+    await this.settle();
+    if ((await this.cell(address).count()) === 0) await this.goTo(address);
+    return this.text(address);
+  }
+
+  /** The address a cell links to (the grid draws a link as an <a>), or null; going to the cell first when out of view. */
+  async linkAt(address: string): Promise<string | null> {
+    await this.settle();
+    if ((await this.cell(address).count()) === 0) await this.goTo(address);
+    const link = this.cell(address).locator("a");
+    return (await link.count()) === 0 ? null : link.getAttribute("href");
+  }
+
   /** The reason shown for an error (the cell's tooltip). */
   async tooltip(address: string): Promise<string | null> {
     await this.settle();

@@ -11,6 +11,12 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type { Locator } from "playwright-core";
+import { datasetById, isRateRow } from "../../src/core/data/catalog";
+import { companyName } from "../../src/core/data/companies";
+import type { FigureRow, Row } from "../../src/core/data/schema";
+import { groupDigits } from "../../src/core/data/vocabulary";
+import { rateText } from "../../src/core/fx/cite";
+import { SOURCE_COLUMNS, TABLE_COLUMNS, rowKey } from "../../src/core/sheet/plan";
 import { ARTIFACTS, DIST, ROOT, openWorkbook, startSession, type PreviewPage, type Session } from "./harness";
 
 let session: Session;
@@ -34,7 +40,8 @@ function button(wb: PreviewPage, name: string): Locator {
 
 /** Chooses a radio of the pane by its label. */
 async function chooseRadio(wb: PreviewPage, label: string): Promise<void> {
-  await wb.pane.locator("label").filter({ hasText: new RegExp(`^\\s*${label}\\s*$`) }).first().click();
+  const text = label.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  await wb.pane.locator("label").filter({ hasText: new RegExp(`^\\s*${text}\\s*$`) }).first().click();
 }
 
 /** The pane's status region (progress, then the outcome sentence). */
@@ -67,46 +74,69 @@ async function expectClean(wb: PreviewPage): Promise<void> {
   expect(session.externalRequests).toEqual([]);
 }
 
-/** Figures of shared/reference/figures.md, one per dataset, as the Value column shows them. */
-const SPOT: Record<string, { company: string; value: string }> = {
-  "bigtech-capex": { company: "Microsoft", value: "$44,480,000,000" },
-  "column-2024": { company: "OpenAI", value: "$3,000,000,000" },
-  "korea-ai-investment": { company: "Naver", value: "₩580,300,000,000" },
-  "openai-2024-costs": { company: "OpenAI", value: "$4,000,000,000" },
-  "usd-krw-rates": { company: "", value: "₩1,358.35" },
-};
+/** What the Value column shows for a row: its number format ($#,##0, ₩#,##0, or ₩#,##0.00## for a rate). */
+function shownValue(row: Row): string {
+  if (isRateRow(row)) return `₩${rateText(row.value)}`;
+  const value = row.value ?? row.low ?? 0;
+  return `${row.currency === "USD" ? "$" : "₩"}${groupDigits(value)}`;
+}
+
+/** The company cell of a row, as the English pane writes it. */
+const shownCompany = (row: Row): string => (isRateRow(row) ? "USD/KRW" : companyName(row.company, "en"));
+
+/** The last column of a dataset table (its AIFIN key), and of a sources table (URL). */
+const KEY_COLUMN = String.fromCharCode(65 + TABLE_COLUMNS.length - 1);
+const SOURCE_COLUMN = String.fromCharCode(65 + TABLE_COLUMNS.indexOf("source"));
+const URL_COLUMN = String.fromCharCode(65 + SOURCE_COLUMNS.indexOf("url"));
 
 describe("loading datasets from the pane", () => {
-  it.each(feedIndex().datasets.map((d) => [d.id, d] as const))("loads %s into a new sheet, as a table the grid shows", async (id, entry) => {
+  it.each(feedIndex().datasets.map((d) => [d.id, d] as const))("loads %s into a new sheet, as a table the grid shows, each source linked to its document", async (id, entry) => {
+    const dataset = datasetById(id);
+    const n = entry.rows;
     const wb = await openWorkbook(session);
     const said = await loadDataset(wb, entry.title.en);
     const [, rows, table, sheet] = /Loaded (\d+) rows of “.+” into the table (\S+) on (.+)\.$/m.exec(said) ?? [];
-    expect(Number(rows)).toBe(entry.rows);
+    expect(Number(rows)).toBe(n);
     expect(table).toMatch(/^AIFIN_/);
     await expect(wb.sheetTab(sheet).getAttribute("aria-selected")).resolves.toBe("true");
 
     expect(await wb.text("A1")).toBe(entry.title.en);
     expect(await wb.text("A2")).toBe("As of");
     expect(await wb.text("B2")).toBe(entry.asOf);
-    expect([await wb.text("A4"), await wb.text("B4"), await wb.text("C4"), await wb.text("E4")]).toEqual(["Company", "Metric", "Period", "Value"]);
-    // One row per figure: the Metric column is filled down to the last one.
-    expect(await wb.text(`B${4 + entry.rows}`)).not.toBe("");
-    expect(await wb.text(`B${5 + entry.rows}`)).toBe("");
-    const values: string[] = [];
-    const companies: string[] = [];
-    for (let r = 5; r < 5 + entry.rows; r++) {
-      values.push(await wb.text(`E${r}`));
-      companies.push(await wb.text(`A${r}`));
-    }
-    const spot = SPOT[id];
-    expect(values).toContain(spot.value);
-    if (spot.company) expect(companies[values.indexOf(spot.value)]).toBe(spot.company);
+    const header = ["A4", "B4", "C4", "E4", "I4", "J4", `${SOURCE_COLUMN}4`, "M4", `${KEY_COLUMN}4`];
+    const headerShown: string[] = [];
+    for (const address of header) headerShown.push(await wb.textAt(address));
+    expect(headerShown).toEqual(["Company", "Metric", "Period", "Value", "Qualifier", "Given on", "Source", "Quote", "AIFIN key"]);
+
+    // The first figure, as the grid shows it, with its source key linked to the document.
+    await wb.goTo("A1");
+    const first = dataset.rows[0];
+    expect(await wb.text("A5")).toBe(shownCompany(first));
+    const firstSource = dataset.meta.sources.find((src) => src.id === first.source);
+    expect(await wb.textAt(`${SOURCE_COLUMN}5`)).toBe(first.source);
+    expect(await wb.linkAt(`${SOURCE_COLUMN}5`)).toBe(firstSource?.url ?? null);
+    const firstValued = dataset.rows.findIndex((r) => isRateRow(r) || r.value !== null);
+    expect(await wb.textAt(`E${5 + firstValued}`)).toBe(shownValue(dataset.rows[firstValued]));
+
+    // One row per figure, keyed: the key column ends at the last one.
+    expect(await wb.textAt(`${KEY_COLUMN}${4 + n}`)).toBe(rowKey(dataset.rows[n - 1]));
+    expect(await wb.textAt(`${KEY_COLUMN}${5 + n}`)).toBe("");
+
+    // The sources table below: a caption, the header, each source's key and its URL, linked.
+    expect(await wb.textAt(`A${6 + n}`)).toBe("Sources");
+    const sourcesHeader: string[] = [];
+    for (const column of ["A", "B", "C", "D", "E", "F"]) sourcesHeader.push(await wb.textAt(`${column}${7 + n}`));
+    expect(sourcesHeader).toEqual(["Source", "Publisher", "Title", "Date", "Kind", "URL"]);
+    const [src] = dataset.meta.sources;
+    expect(await wb.textAt(`A${8 + n}`)).toBe(src.id);
+    expect(await wb.linkAt(`${URL_COLUMN}${8 + n}`)).toBe(src.url);
+
     // The name box knows the table: going to it selects the header row and every figure.
     await wb.goTo(table);
     await expect(wb.nameBox.inputValue()).resolves.toBe(table);
     await expect(wb.cell("A4").getAttribute("aria-selected")).resolves.toBe("true");
-    await expect(wb.cell(`N${4 + entry.rows}`).getAttribute("aria-selected")).resolves.toBe("true");
-    await expect(wb.cell(`N${5 + entry.rows}`).getAttribute("aria-selected")).resolves.toBe("false");
+    const selected = await wb.page.evaluate(() => (window as unknown as { aifinPreview: { workbook: { selection: { rect: object } } } }).aifinPreview.workbook.selection.rect);
+    expect(selected).toMatchObject({ row: 3, col: 0, rowCount: n + 1, colCount: TABLE_COLUMNS.length });
     await expectClean(wb);
     await wb.page.close();
   });
@@ -124,23 +154,124 @@ describe("loading datasets from the pane", () => {
   });
 });
 
-describe("the reference rate", () => {
-  it("changes in settings, and every function without a rate follows", async () => {
-    const wb = await openWorkbook(session);
-    await wb.enter("A1", "=AIFIN.USD_TO_KRW(1000)");
-    await wb.enter("A2", "=AIFIN.FX_RATE()");
-    await wb.enter("A3", "=A1*2");
-    const before = [await wb.text("A1"), await wb.text("A2")];
-    expect(before).toEqual(["1398750", "1398.75"]);
+/** Opens the settings and chooses how the reference rate is set. */
+async function referenceOption(wb: PreviewPage, label: string): Promise<void> {
+  await wb.pane.getByRole("tab", { name: "Settings" }).click();
+  await chooseRadio(wb, label);
+}
 
+/** Types into one of the pane's text fields, replacing what it holds. */
+async function typeInto(wb: PreviewPage, id: string, text: string): Promise<void> {
+  await wb.pane.locator(`#${id}`).click();
+  await wb.page.keyboard.press("ControlOrMeta+A");
+  await wb.page.keyboard.type(text);
+}
+
+/** Cells that depend on the reference rate: a conversion without a rate, FX_RATE(), and a formula on them. */
+async function dependentCells(wb: PreviewPage): Promise<void> {
+  await wb.enter("A1", "=AIFIN.USD_TO_KRW(1000)");
+  await wb.enter("A2", "=AIFIN.FX_RATE()");
+  await wb.enter("A3", "=A1*2");
+}
+
+async function dependents(wb: PreviewPage): Promise<string[]> {
+  return [await wb.text("A1"), await wb.text("A2"), await wb.text("A3")];
+}
+
+describe("the reference rate", () => {
+  it("is the latest rate by default, stated with its day, and the day is recorded once a function uses it", async () => {
+    const wb = await openWorkbook(session);
+    await dependentCells(wb);
+    expect(await dependents(wb)).toEqual(["1489950", "1489.95", "2979900"]);
+    await paneSays(wb, /This workbook now keeps the rate of 2026-04-13 as its reference/);
     await wb.pane.getByRole("tab", { name: "Settings" }).click();
-    await chooseRadio(wb, "A rate I type");
-    await wb.pane.locator("#manual-rate").click();
-    await wb.page.keyboard.type("1,350.5");
+    await expect(wb.pane.locator("#reference-now").innerText()).resolves.toMatch(/^In use: 1,489\.95 KRW per USD on 2026-04-13, derived from ECB reference rates/);
+    await expectClean(wb);
+    await wb.page.close();
+  });
+
+  it("gives every control of the settings its own id (a label finds its own field)", async () => {
+    const wb = await openWorkbook(session);
+    await wb.pane.getByRole("tab", { name: "Settings" }).click();
+    const duplicates = await wb.page.frameLocator('iframe[title="AIFIN task pane"]').locator("body").evaluate(() => {
+      const ids = [...document.querySelectorAll("[id]")].map((el) => el.id);
+      return ids.filter((id, i) => ids.indexOf(id) !== i);
+    });
+    expect(duplicates).toEqual([]);
+    await wb.page.close();
+  });
+
+  it("warns that the rates end long before today: refresh", async () => {
+    const wb = await openWorkbook(session);
+    await wb.pane.getByRole("tab", { name: "Settings" }).click();
+    // The preview's clock is the machine's: the shipped rates end 2026-04-13, more than 30 days ago.
+    const warning = wb.pane.locator("#rates-old");
+    await warning.waitFor({ state: "visible" });
+    await expect(warning.innerText()).resolves.toBe("Rates end 2026-04-13: refresh to get newer rates.");
+    await expectClean(wb);
+    await wb.page.close();
+  });
+
+  it("changes to a typed rate in settings, and every function without a rate follows", async () => {
+    const wb = await openWorkbook(session);
+    await dependentCells(wb);
+    await referenceOption(wb, "A rate I type");
+    await typeInto(wb, "manual-rate", "1,350.5");
     await button(wb, "Apply and recalculate").click();
     await paneSays(wb, /Functions without a rate now use 1,350\.5 KRW per USD/);
+    expect(await dependents(wb)).toEqual(["1350500", "1350.5", "2701000"]);
+    await expectClean(wb);
+    await wb.page.close();
+  });
 
-    expect([await wb.text("A1"), await wb.text("A2"), await wb.text("A3")]).toEqual(["1350500", "1350.5", "2701000"]);
+  it("takes a month, quarter or year on a basis, and can be changed again and again (the picker no longer breaks)", async () => {
+    const wb = await openWorkbook(session);
+    await dependentCells(wb);
+    await referenceOption(wb, "A month, quarter or year");
+    await typeInto(wb, "period-text", "2024-Q3");
+    await chooseRadio(wb, "Average");
+    await button(wb, "Apply and recalculate").click();
+    await paneSays(wb, /now use 1,358\.35 KRW per USD, the quarterly average of 2024-Q3/);
+    expect(await dependents(wb)).toEqual(["1358350", "1358.35", "2716700"]);
+
+    await chooseRadio(wb, "Close (last business day)");
+    await button(wb, "Apply and recalculate").click();
+    await paneSays(wb, /now use 1,312\.17 KRW per USD, the close of 2024-Q3/);
+    expect(await dependents(wb)).toEqual(["1312170", "1312.17", "2624340"]);
+    await expect(wb.pane.locator("#reference-now").innerText()).resolves.toMatch(/^In use: 1,312\.17 KRW per USD, the close of 2024-Q3/);
+
+    await typeInto(wb, "period-text", "2024-11");
+    await chooseRadio(wb, "Average");
+    await button(wb, "Apply and recalculate").click();
+    await paneSays(wb, /now use 1,394\.30 KRW per USD, the monthly average of 2024-11/);
+    expect(await dependents(wb)).toEqual(["1394300", "1394.3", "2788600"]);
+    await expectClean(wb); // no uncaught error: the old picker threw on its second use
+    await wb.page.close();
+  });
+
+  it("asks before applying a typed rate outside 100–10,000, and applies it only once confirmed", async () => {
+    const wb = await openWorkbook(session);
+    await dependentCells(wb);
+    const before = await dependents(wb);
+    await referenceOption(wb, "A rate I type");
+    await typeInto(wb, "manual-rate", "50");
+    const question = wb.pane.getByText("50 KRW per USD is outside 100–10,000. Apply it anyway?");
+    await question.waitFor({ state: "visible" });
+    await button(wb, "Apply and recalculate").click();
+    expect(await dependents(wb)).toEqual(before);
+    await button(wb, "Apply this rate").click();
+    await paneSays(wb, /now use 50 KRW per USD, typed by hand/);
+    expect(await dependents(wb)).toEqual(["50000", "50", "100000"]);
+    await expectClean(wb);
+    await wb.page.close();
+  });
+
+  it("refuses 1,3,5,0 and says how to type a rate", async () => {
+    const wb = await openWorkbook(session);
+    await referenceOption(wb, "A rate I type");
+    await typeInto(wb, "manual-rate", "1,3,5,0");
+    await button(wb, "Apply and recalculate").click();
+    await paneSays(wb, /Type a positive number of won per dollar, such as 1,350\.5 \(commas only between groups of three digits\)/);
     await expectClean(wb);
     await wb.page.close();
   });
@@ -303,27 +434,36 @@ describe("refreshing from the feed", () => {
     const wb = await openWorkbook(session);
     await loadDataset(wb, "Big tech capital expenditure");
     const sheet = "Big tech capital expenditure";
-    expect([await wb.text("A6"), await wb.text("C6"), await wb.text("E6")]).toEqual(["Microsoft", "FY2024", "$44,480,000,000"]);
+    const shipped = datasetById("bigtech-capex");
+    const n = shipped.rows.length;
+    // The figure the new version corrects: a confirmed dollar figure, not the first row.
+    const k = shipped.rows.findIndex((r, i) => i > 0 && !isRateRow(r) && r.currency === "USD" && r.value !== null && r.status === "confirmed");
+    const old = shipped.rows[k] as FigureRow;
+    const oldValue = old.value as number;
+    const newValue = oldValue + 520_000_000;
+    const r = 5 + k;
+    expect([await wb.textAt(`A${r}`), await wb.textAt(`E${r}`)]).toEqual([companyName(old.company, "en"), shownValue(old)]);
 
     // The user's own column beside the table, and a formula elsewhere that refers to the table.
-    await wb.enter("O4", "In KRW");
-    await wb.enter("O5", "=AIFIN.USD_TO_KRW(E5, 1320)");
-    expect(await wb.text("O6")).toBe("58713600000000");
+    const user = String.fromCharCode(65 + TABLE_COLUMNS.length);
+    await wb.enter(`${user}4`, "In KRW");
+    await wb.enter(`${user}5`, "=AIFIN.USD_TO_KRW(E5, 1320)");
+    expect(await wb.textAt(`${user}${r}`)).toBe(String(oldValue * 1320));
     await wb.sheetTab("Sheet1").click();
-    await wb.enter("A1", `=SUM('${sheet}'!E5:E21)`);
+    await wb.enter("A1", `=SUM('${sheet}'!E5:E${4 + n})`);
     const sumBefore = Number(await wb.text("A1"));
 
-    // The feed publishes version 1.0.1: Microsoft's FY2024 figure is now 45 billion.
+    // The feed publishes version 3.0.1: that figure is now 520 million dollars more, as its new quote says.
     const file = path.join(DIST, "datasets/bigtech-capex.json");
-    const dataset = JSON.parse(fs.readFileSync(file, "utf8")) as { meta: { version: string }; rows: { company: string; period: string; value: unknown }[] };
-    const row = dataset.rows.find((r) => r.company === "microsoft" && r.period === "FY2024");
-    expect(row).toBeDefined();
-    row!.value = 45_000_000_000;
-    dataset.meta.version = "1.0.1";
+    const dataset = JSON.parse(fs.readFileSync(file, "utf8")) as { meta: { version: string }; rows: Array<Record<string, unknown>> };
+    const published = `$${groupDigits(newValue)}`;
+    const { alsoPublished: _dropped, ...rest } = dataset.rows[k];
+    dataset.rows[k] = { ...rest, value: newValue, published, unit: "as_written", quote: `Capital expenditures were ${published}.` };
+    dataset.meta.version = "3.0.1";
     const bytes = Buffer.from(JSON.stringify(dataset, null, 2));
     const index = feedIndex();
     const entry = index.datasets.find((d) => d.id === "bigtech-capex")!;
-    entry.version = "1.0.1";
+    entry.version = "3.0.1";
     entry.hash = crypto.createHash("sha256").update(bytes).digest("hex");
     session.server.override("/datasets/bigtech-capex.json", bytes, "application/json");
     session.server.override("/datasets/index.json", JSON.stringify(index), "application/json");
@@ -334,10 +474,13 @@ describe("refreshing from the feed", () => {
 
     expect(Number(await wb.text("A1")) - sumBefore).toBe(520_000_000);
     await wb.sheetTab(sheet).click();
-    expect([await wb.text("A6"), await wb.text("E6")]).toEqual(["Microsoft", "$45,000,000,000"]);
-    expect(await wb.text("O4")).toBe("In KRW");
-    expect(await wb.text("O6")).toBe("59400000000000");
-    expect(await wb.text("O5")).toBe("37105200000000");
+    expect([await wb.textAt(`A${r}`), await wb.textAt(`E${r}`)]).toEqual([companyName(old.company, "en"), published]);
+    expect(await wb.textAt(`M${r}`)).toBe(`Capital expenditures were ${published}.`);
+    expect(await wb.textAt(`${user}4`)).toBe("In KRW");
+    expect(await wb.textAt(`${user}${r}`)).toBe(String(newValue * 1320));
+    // The row keeps its link to its document.
+    const source = shipped.meta.sources.find((x) => x.id === old.source);
+    expect(await wb.linkAt(`${SOURCE_COLUMN}${r}`)).toBe(source?.url ?? null);
     await expectClean(wb);
     await wb.page.close();
   });

@@ -5,9 +5,11 @@
  * leading apostrophe is Excel's quote prefix, "2024" becomes a number, "2024-11" a date), tables
  * grow and shrink by inserting and deleting cells inside their columns (moving what is below), a
  * table grows over values written in the row just below it or the column just beside it (as Excel
- * extends a table), merged cells and spilled ranges can be set up, and every context.sync() is
- * counted with the bytes its request carried and its response brought back: past 5,000,000 bytes
- * either way, the sync fails as Excel on the web's does. Faults can be injected
+ * extends a table), merged cells and spilled ranges can be set up, links set through `hyperlink`
+ * stay on their cells through later writes (as Excel keeps them) and a link to anything but an
+ * http(s) address is refused, and every context.sync() is counted with the bytes its request
+ * carried and its response brought back: past 5,000,000 bytes either way, the sync fails as Excel
+ * on the web's does. Faults can be injected
  * (SyncLog.fail): as in Excel, a batch applies the operations queued before the failing one and
  * none after it, and that context.sync() rejects. */
 import { OfficeMockObject } from "office-addin-mock";
@@ -17,10 +19,22 @@ export const PAYLOAD_LIMIT_BYTES = 5_000_000;
 
 export type Value = string | number | boolean;
 
+/** A cell's link, as `Range.hyperlink` sets it. */
+export interface Link {
+  address: string;
+  textToDisplay?: string;
+}
+
 interface CellData {
   value: Value;
   formula?: string;
   format?: string;
+  hyperlink?: Link;
+}
+
+/** What a cell keeps when its value is written over: its number format and its link. */
+function kept(old: CellData | undefined): Partial<CellData> {
+  return { ...(old?.format ? { format: old.format } : {}), ...(old?.hyperlink ? { hyperlink: old.hyperlink } : {}) };
 }
 
 const NOT_LOADED = "Error, property was not loaded";
@@ -253,8 +267,9 @@ export class WorkbookModel {
         if (v === null || v === undefined) return;
         const old = sheet.get(r0 + i, c0 + j);
         const data = retype(v);
-        if (data === null) sheet.set(r0 + i, c0 + j, old?.format ? { value: "", format: old.format } : undefined);
-        else sheet.set(r0 + i, c0 + j, { ...data, ...(old?.format ? { format: old.format } : {}) });
+        const keep = kept(old);
+        if (data === null) sheet.set(r0 + i, c0 + j, Object.keys(keep).length > 0 ? { value: "", ...keep } : undefined);
+        else sheet.set(r0 + i, c0 + j, { ...data, ...keep });
       }),
     );
   }
@@ -330,6 +345,13 @@ export class WorkbookModel {
     return Array.from({ length: r.r1 - r.r0 + 1 }, (_, i) => Array.from({ length: r.c1 - r.c0 + 1 }, (_, j) => sheet.value(r.r0 + i, r.c0 + j)));
   }
 
+  /** The link addresses of a block of cells ("" where a cell has none), for assertions. */
+  links(sheetName: string, address: string): string[][] {
+    const sheet = this.sheet(sheetName);
+    const r = parseA1(address);
+    return Array.from({ length: r.r1 - r.r0 + 1 }, (_, i) => Array.from({ length: r.c1 - r.c0 + 1 }, (_, j) => sheet.get(r.r0 + i, r.c0 + j)?.hyperlink?.address ?? ""));
+  }
+
   /** Every cell holding a formula, as "Sheet!A1: =…". */
   formulas(): string[] {
     const out: string[] = [];
@@ -349,7 +371,7 @@ export class WorkbookModel {
       sheets: this.sheets.map((s) => ({
         name: s.name,
         // Canonical: sorted by position, each cell's fields in one order.
-        cells: [...s.cells].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, c]) => [k, { value: c.value, formula: c.formula, format: c.format }]),
+        cells: [...s.cells].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, c]) => [k, { value: c.value, formula: c.formula, format: c.format, hyperlink: c.hyperlink }]),
         frozen: s.frozenRows,
         widths: [...s.widths].sort((a, b) => a[0] - b[0]),
         charts: s.charts.length,
@@ -599,7 +621,18 @@ export function fakeExcel(model: WorkbookModel = new WorkbookModel()): FakeExcel
           return range(sheet, rect);
         },
         clear: (applyTo = "All") => {
-          if (applyTo !== "All") throw new Error("fake: only clear All");
+          if (applyTo === "RemoveHyperlinks") {
+            // The links go; content and formats stay.
+            if (!log.record("clear", applyTo)) return;
+            for (let i = rect.r0; i <= rect.r1; i++) {
+              for (let j = rect.c0; j <= rect.c1; j++) {
+                const { hyperlink: _gone, ...cell } = sheet.get(i, j) ?? { value: "" };
+                sheet.set(i, j, cell.value === "" && cell.formula === undefined && cell.format === undefined ? undefined : cell);
+              }
+            }
+            return;
+          }
+          if (applyTo !== "All") throw new Error(`fake: only clear("All") and clear("RemoveHyperlinks") are simulated, not '${applyTo}'`);
           if (!log.record("clear", a1(rect))) return;
           for (let i = rect.r0; i <= rect.r1; i++) for (let j = rect.c0; j <= rect.c1; j++) sheet.set(i, j, undefined);
           for (let k = sheet.conditionalFormats.length - 1; k >= 0; k--) {
@@ -681,6 +714,26 @@ export function fakeExcel(model: WorkbookModel = new WorkbookModel()): FakeExcel
             v.forEach((row, i) => row.forEach((f, j) => sheet.set(rect.r0 + i, rect.c0 + j, { ...(sheet.get(rect.r0 + i, rect.c0 + j) ?? {}), value: "#FORMULA", formula: String(f) })));
           },
         },
+        hyperlink: {
+          // Excel reads the first cell's link; null where it has none.
+          get: () => {
+            const link = sheet.get(rect.r0, rect.c0)?.hyperlink;
+            return link ? { ...link } : null;
+          },
+          set: (v: unknown) => {
+            const link = v as Partial<Link> | null;
+            if (typeof link?.address !== "string" || !/^https?:\/\/[^\s/]+\.\S+$/i.test(link.address)) {
+              throw new Error(`InvalidArgument: hyperlink address ${JSON.stringify(link?.address)} of ${a1(rect)} is not a web address`);
+            }
+            if (link.textToDisplay !== undefined && typeof link.textToDisplay !== "string") throw new Error("InvalidArgument: textToDisplay must be text");
+            const stored: Link = { address: link.address, ...(link.textToDisplay === undefined ? {} : { textToDisplay: link.textToDisplay }) };
+            for (let i = rect.r0; i <= rect.r1; i++) {
+              for (let j = rect.c0; j <= rect.c1; j++) sheet.set(i, j, { ...(sheet.get(i, j) ?? { value: "" }), hyperlink: stored });
+            }
+            // The text shows in the first cell only, typed in as text is.
+            if (stored.textToDisplay !== undefined) model.write(sheet, rect.r0, rect.c0, [[stored.textToDisplay]]);
+          },
+        },
         numberFormat: {
           get: () => matrix((i, j) => sheet.get(i, j)?.format ?? "General"),
           set: (v: string[][]) => {
@@ -689,7 +742,7 @@ export function fakeExcel(model: WorkbookModel = new WorkbookModel()): FakeExcel
             v.forEach((row, i) =>
               row.forEach((f, j) => {
                 const { format: _old, ...cell } = sheet.get(rect.r0 + i, rect.c0 + j) ?? { value: "" };
-                const keep = cell.value !== "" || cell.formula !== undefined;
+                const keep = cell.value !== "" || cell.formula !== undefined || cell.hyperlink !== undefined;
                 sheet.set(rect.r0 + i, rect.c0 + j, f === "General" ? (keep ? cell : undefined) : { ...cell, format: f });
               }),
             );

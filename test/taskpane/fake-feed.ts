@@ -5,7 +5,10 @@
  * the deadline pass at once, so no test waits for real. */
 import { createHash } from "crypto";
 import type { Dataset } from "../../src/core/data/schema";
-import type { FeedEntry, FeedIO } from "../../src/taskpane/feed";
+import { dayNumberToIso, fixingText, packRates, unpackRates, type EcbDay, type PackedRates } from "../../src/core/fx/ecb";
+import { ECB_PROVENANCE, ECB_RATES_ID, ratesVersion } from "../../src/core/fx/update";
+import shippedRates from "../../data/fx/ecb-reference-rates.json";
+import type { FeedEntry, FeedIO, RatesEntry } from "../../src/taskpane/feed";
 import type { FetchLike, FetchResponseLike, Timer } from "../../src/taskpane/feed-http";
 
 export const FEED = "https://addin.example.com/aifin/datasets/";
@@ -37,8 +40,30 @@ export class ManualTimer {
   }
 }
 
+/** The ECB rates shipped in data/fx/. */
+export const SHIPPED_RATES = shippedRates as PackedRates;
+
+/**
+ * The shipped ECB rates with days added after their last one, packed as `npm run data:fx` packs
+ * them (id, version from the last day, provenance).
+ * @param days - newer days, oldest first: the date and the USD and KRW per EUR as the ECB writes them
+ * @example newerRates([{ date: "2026-04-14", usd: "1.1700", krw: "1700.00" }]).meta.version // "2026.4.14"
+ */
+export function newerRates(days: ReadonlyArray<{ date: string; usd: string; krw: string }>, base: PackedRates = SHIPPED_RATES): PackedRates {
+  const unpacked = unpackRates(base);
+  const all: EcbDay[] = Array.from(unpacked.days, (day, i) => ({
+    date: dayNumberToIso(day),
+    rates: { USD: fixingText(unpacked.values.USD[i], unpacked.decimals.USD), KRW: fixingText(unpacked.values.KRW[i], unpacked.decimals.KRW) },
+  }));
+  for (const d of days) all.push({ date: d.date, rates: { USD: d.usd, KRW: d.krw } });
+  const last = all[all.length - 1].date;
+  return packRates(all, { id: ECB_RATES_ID, version: ratesVersion(last), source: ECB_PROVENANCE });
+}
+
 export class FakeFeed implements FeedIO {
   readonly files = new Map<string, Uint8Array | number>();
+  /** What index.json lists, per feed folder: the datasets, and the rates file (if published). */
+  private readonly indexes = new Map<string, { datasets: FeedEntry[]; rates?: RatesEntry }>();
   readonly requested: string[] = [];
   offline = false;
   /** URLs that never answer (the connection hangs). */
@@ -92,15 +117,30 @@ export class FakeFeed implements FeedIO {
     };
   };
 
-  /** Publishes datasets as the build does: one file each and an index with their hashes. */
+  /** Publishes datasets as the build does: one file each and an index with their hashes (and the rates entry already published). */
   publish(datasets: readonly Dataset[], base = FEED): FeedEntry[] {
     const entries: FeedEntry[] = datasets.map((d) => {
       const bytes = new TextEncoder().encode(JSON.stringify(d, null, 2));
       this.files.set(`${base}${d.meta.id}.json`, bytes);
       return { id: d.meta.id, title: d.meta.title, version: d.meta.version, asOf: d.meta.asOf, hash: sha256(bytes), rows: d.rows.length, file: `${d.meta.id}.json` };
     });
-    this.setJson(`${base}index.json`, { datasets: entries });
+    this.indexes.set(base, { ...this.indexes.get(base), datasets: entries });
+    this.writeIndex(base);
     return entries;
+  }
+
+  /** Publishes an ECB rates file as the build does: the file, and the index's `rates` entry. */
+  publishRates(rates: PackedRates, base = FEED): RatesEntry {
+    const bytes = new TextEncoder().encode(JSON.stringify(rates));
+    const entry: RatesEntry = { id: rates.meta.id, version: rates.meta.version, asOf: rates.meta.last, hash: sha256(bytes), days: rates.meta.days, file: `${rates.meta.id}.json` };
+    this.files.set(`${base}${entry.file}`, bytes);
+    this.indexes.set(base, { datasets: this.indexes.get(base)?.datasets ?? [], rates: entry });
+    this.writeIndex(base);
+    return entry;
+  }
+
+  private writeIndex(base: string): void {
+    this.setJson(`${base}index.json`, this.indexes.get(base));
   }
 
   setJson(url: string, value: unknown): void {

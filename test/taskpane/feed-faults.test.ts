@@ -13,10 +13,13 @@ import { SETTING_KEYS } from "../../src/taskpane/records";
 import { allDatasets } from "../../src/core/data/catalog";
 import { FakeFeed, FEED, ManualTimer, sha256 } from "./fake-feed";
 import { harness, type Harness } from "./harness";
+import { FIXTURE } from "./fixture";
 
 const INDEX = `${FEED}index.json`;
-const OPENAI = "openai-2024-costs";
-const FILE = `${FEED}${OPENAI}.json`;
+/** The dataset the pane loads, and the feed republishes broken. */
+const LOADED = FIXTURE.meta.id;
+const FILE = `${FEED}${LOADED}.json`;
+const loadedData = (): Dataset => FIXTURE;
 
 /** A regular expression matching any rendering of a catalogue sentence. */
 function sentence(key: UiKey, lang: "en" | "ko"): RegExp {
@@ -31,17 +34,17 @@ const bump = (d: Dataset, version: string, change: (rows: Dataset["rows"]) => Da
 
 /** Publishes a new version of the loaded dataset with the others unchanged. */
 function republish(feed: FakeFeed, dataset: Dataset): void {
-  feed.publish([dataset, ...allDatasets().filter((d) => d.meta.id !== dataset.meta.id)]);
+  feed.publish([dataset, ...allDatasets()]);
 }
 
 /** Sets the index entry's hash to that of the bytes now served for the file (so the hash check passes). */
 function rehash(feed: FakeFeed): void {
   const index = JSON.parse(new TextDecoder().decode(feed.files.get(INDEX) as Uint8Array)) as { datasets: Array<{ id: string; hash: string }> };
-  for (const e of index.datasets) if (e.id === OPENAI) e.hash = sha256(feed.files.get(FILE) as Uint8Array);
+  for (const e of index.datasets) if (e.id === LOADED) e.hash = sha256(feed.files.get(FILE) as Uint8Array);
   feed.setJson(INDEX, index);
 }
 
-const v2 = () => bump(datasetById(OPENAI), "1.1.0", (rows) => rows.map((r, i) => (i === 0 ? { ...r, note: "revised" } : r)));
+const v2 = () => bump(loadedData(), "1.1.0", (rows) => rows.map((r, i) => (i === 0 ? { ...r, note: "revised" } : r)));
 const tooBig = () => new TextEncoder().encode(JSON.stringify({ padding: "x".repeat(MAX_FEED_BYTES + 10) }));
 
 /** Each fault: how to break the feed, the message key, whether the cap stopped reading early. */
@@ -58,21 +61,21 @@ const FAULTS: Array<[string, (f: FakeFeed) => void, UiKey]> = [
     },
     "feedTimeout",
   ],
-  ["malformed JSON: the index", (f) => f.setText(INDEX, '{"datasets": [{"id": "openai-2024-costs",'), "feedIndexNotJson"],
+  ["malformed JSON: the index", (f) => f.setText(INDEX, '{"datasets": [{"id": "fixture-figures",'), "feedIndexNotJson"],
   [
     "malformed JSON: a dataset file (its hash listed)",
     (f) => {
       republish(f, v2());
-      f.setText(FILE, '{"meta": {"id": "openai-2024-costs"');
+      f.setText(FILE, '{"meta": {"id": "fixture-figures"');
       rehash(f);
     },
     "feedFileNotJson",
   ],
   ["not UTF-8: the index", (f) => f.files.set(INDEX, new Uint8Array([0x7b, 0xff, 0xfe, 0x7d])), "feedIndexNotJson"],
-  ["valid JSON failing the schema: the index", (f) => f.setJson(INDEX, { datasets: [{ id: OPENAI, version: "one" }] }), "feedBadIndex"],
+  ["valid JSON failing the schema: the index", (f) => f.setJson(INDEX, { datasets: [{ id: LOADED, version: "one" }] }), "feedBadIndex"],
   [
     "valid JSON failing the schema: a dataset file",
-    (f) => republish(f, bump(datasetById(OPENAI), "1.1.0", (rows) => rows.map((r) => ({ ...r, currency: "EUR" }) as never))),
+    (f) => republish(f, bump(loadedData(), "1.1.0", (rows) => rows.map((r) => ({ ...r, currency: "EUR" }) as never))),
     "feedBadFile",
   ],
   [
@@ -102,12 +105,12 @@ const FAULTS: Array<[string, (f: FakeFeed) => void, UiKey]> = [
     "feedTooLarge",
   ],
   ["an index larger than the cap", (f) => f.files.set(INDEX, tooBig()), "feedTooLarge"],
-  ["a version older than the one loaded", (f) => republish(f, bump(datasetById(OPENAI), "0.9.0")), "feedDowngrade"],
+  ["a version older than the one loaded", (f) => republish(f, bump(loadedData(), "0.9.0")), "feedDowngrade"],
   [
     "a file whose hash does not match the index",
     (f) => {
       republish(f, v2());
-      f.setJson(FILE, bump(datasetById(OPENAI), "1.1.0", (rows) => rows.map((r) => ({ ...r, note: "tampered" }))));
+      f.setJson(FILE, bump(loadedData(), "1.1.0", (rows) => rows.map((r) => ({ ...r, note: "tampered" }))));
     },
     "feedHashMismatch",
   ],
@@ -116,9 +119,9 @@ const FAULTS: Array<[string, (f: FakeFeed) => void, UiKey]> = [
 /** A pane that read the feed and loaded one dataset into the workbook. */
 async function loadedPane(lang: "en" | "ko" = "en"): Promise<Harness> {
   const h = harness();
-  h.feed.publish(allDatasets());
+  h.feed.publish([FIXTURE, ...allDatasets()]);
   await start(h.deps, lang === "ko" ? "ko-KR" : "en-US", true);
-  h.deps.dispatch({ type: "select", id: OPENAI });
+  h.deps.dispatch({ type: "select", id: LOADED });
   await loadSelected(h.deps);
   expect(h.state.status?.tone).toBe("success");
   expect(h.state.catalog.origin).toBe("feed");
@@ -197,10 +200,10 @@ describe("feed faults leave the workbook and the last good data untouched, and s
 
   it("says which versions when refusing a downgrade", async () => {
     const h = await loadedPane();
-    republish(h.feed, bump(datasetById(OPENAI), "0.9.0"));
+    republish(h.feed, bump(loadedData(), "0.9.0"));
     await refresh(h.deps);
     expect(h.status()).toEqual([
-      `The data feed offers “${OPENAI}” version 0.9.0, older than version 1.0.0 already loaded in this workbook; AIFIN does not go back to an older version. Nothing in the workbook was changed.`,
+      `The data feed offers “${LOADED}” version 0.9.0, older than version 1.0.0 already loaded in this workbook; AIFIN does not go back to an older version. Nothing in the workbook was changed.`,
     ]);
   });
 
@@ -238,7 +241,7 @@ describe("httpFeed", () => {
   );
 
   it("reads a file streamed in chunks, whole", async () => {
-    const bytes = new TextEncoder().encode(JSON.stringify(datasetById(OPENAI)));
+    const bytes = new TextEncoder().encode(JSON.stringify(datasetById("bigtech-capex")));
     const { io } = feedWith(bytes, { chunk: 100 });
     const got = await io.get(FILE);
     expect(got.status).toBe(200);

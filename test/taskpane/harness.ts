@@ -6,7 +6,7 @@ import { httpFeed } from "../../src/taskpane/feed-http";
 import { t } from "../../src/taskpane/i18n";
 import { initialState, reduce, type State } from "../../src/taskpane/state";
 import type { PackedRates } from "../../src/core/fx/ecb";
-import type { ReferenceChoice } from "../../src/shared/reference-rate";
+import { setSharedRates, type ReferenceChoice } from "../../src/shared/reference-rate";
 import { fakeExcel, WorkbookModel, type Fault, type FakeExcel } from "./fake-excel";
 import { FakeFeed, PAGE, sha256 } from "./fake-feed";
 
@@ -17,7 +17,7 @@ export interface Harness {
   /** context.sync calls of each Excel.run, in order. */
   readonly runs: number[];
   readonly choices: Array<ReferenceChoice | null>;
-  /** ECB rates files the pane installed from the feed, in order. */
+  /** ECB rates files the pane installed from the feed, in order (also put in the shared slot, as the entry does: call resetShared() after). */
   readonly rates: PackedRates[];
   /** The listener the pane registered for the functions' first use of the latest rate. */
   latestListener: ((day: string) => void) | null;
@@ -32,11 +32,14 @@ export interface Harness {
   keys(): string[];
 }
 
-/** A pane over a new (or given) workbook and feed. */
-export function harness(options: { model?: WorkbookModel; feed?: FakeFeed } = {}): Harness {
+/** The origins the page's Content-Security-Policy allows feeds from, as a build made with AIFIN_FEED_URL=https://data.example.com/aifin/ has them. */
+const FEED_ORIGINS = ["https://addin.example.com", "https://data.example.com"];
+
+/** A pane over a new (or given) workbook and feed; `feedOrigins` as the page's policy allows (FEED_ORIGINS by default). */
+export function harness(options: { model?: WorkbookModel; feed?: FakeFeed; feedOrigins?: readonly string[] } = {}): Harness {
   const model = options.model ?? new WorkbookModel();
   const feed = options.feed ?? new FakeFeed();
-  let state: State = initialState("en");
+  let state: State = initialState("en", options.feedOrigins ?? FEED_ORIGINS);
   const runs: number[] = [];
   const faults: Fault[] = [];
   const h: Harness = {
@@ -68,7 +71,10 @@ export function harness(options: { model?: WorkbookModel; feed?: FakeFeed } = {}
       now: () => "2025-03-01T10:00:00.000Z",
       pageUrl: PAGE,
       setReferenceChoice: (c) => h.choices.push(c),
-      setRates: (r) => h.rates.push(r),
+      setRates: (r) => {
+        h.rates.push(r);
+        setSharedRates(r);
+      },
       onLatestUsed: (l) => {
         h.latestListener = l;
       },

@@ -14,8 +14,8 @@
  * began (the dataset itself, already in the pane's catalogue, is not counted). The request JSON
  * is Office.js's, not the pane's: `request_json_mb` reports it apart.
  *
- * The size of the values (`values_mb`): the cells of the dataset table (100,002 cells: 7,143 rows
- * of 14 columns), each text cell at 2 bytes per UTF-16 code unit (as a JavaScript string holds it
+ * The size of the values (`values_mb`): the cells of the dataset table (100,000 cells: 6,250 rows
+ * of 16 columns), each text cell at 2 bytes per UTF-16 code unit (as a JavaScript string holds it
  * at most), each number or boolean at 8 bytes, an empty cell at 0. `ratio` = peak / values.
  *
  * Garbage collection: global.gc when node runs with --expose-gc; otherwise the function exposes it

@@ -1,11 +1,17 @@
-import { datasetById } from "../../src/core/data/catalog";
+import { allDatasets, datasetById } from "../../src/core/data/catalog";
 import { loadDataset, type LoadResult } from "../../src/taskpane/excel/load";
-import { TABLE_COLUMNS } from "../../src/core/sheet/plan";
+import { SOURCE_COLUMNS, TABLE_COLUMNS } from "../../src/core/sheet/plan";
+import { columnName, fakeExcel, TableModel, WorkbookModel } from "./fake-excel";
 import { parseRecords, SETTING_KEYS } from "../../src/taskpane/records";
-import { fakeExcel, TableModel, WorkbookModel } from "./fake-excel";
 import type { Dataset } from "../../src/core/data/schema";
+import { FIXTURE, FIXTURE_URLS } from "./fixture";
+import { SYNTHETIC_URL, syntheticDataset } from "./synthetic";
 
 const NOW = "2025-01-15T09:30:00.000Z";
+const SHEET = "Fixture figures for tests";
+/** The sheet column of a table column, as a letter (the table starts in column A). */
+const letter = (name: (typeof TABLE_COLUMNS)[number]) => columnName(TABLE_COLUMNS.indexOf(name));
+const LAST = columnName(TABLE_COLUMNS.length - 1);
 
 async function load(dataset: Dataset, options: Partial<{ target: "newSheet" | "selection"; lang: "en" | "ko"; model: WorkbookModel }> = {}) {
   const fake = fakeExcel(options.model);
@@ -21,120 +27,137 @@ function loaded(result: LoadResult) {
 describe("loadDataset", () => {
   describe("into a new sheet", () => {
     it("adds a sheet named after the dataset and writes title, as-of row, header and rows", async () => {
-      const { model, result } = await load(datasetById("openai-2024-costs"));
+      const { model, result } = await load(FIXTURE);
       const { sheetName } = loaded(result);
-      expect(sheetName).toBe("OpenAI 2024 costs, revenue and");
+      expect(sheetName).toBe(SHEET);
       expect(model.grid(sheetName, "A1:D2")).toEqual([
-        ["OpenAI 2024 costs, revenue and loss (The Information, relayed)", "", "", ""],
-        ["As of", 45505, "Version", "1.0.0"],
+        ["Fixture figures for tests", "", "", ""],
+        ["As of", 45870, "Version", "1.0.0"],
       ]);
-      expect(model.grid(sheetName, "A4:N4")[0]).toEqual(["Company", "Metric", "Period", "Year", "Value", "Low", "High", "Currency", "Qualifier", "Status", "Source", "Quote", "Note", "AIFIN key"]);
-      expect(model.grid(sheetName, "A5:H5")[0]).toEqual(["OpenAI", "Total spending", "2024", 2024, 8500000000, "", "", "USD"]);
+      expect(model.grid(sheetName, `A4:${LAST}4`)[0]).toEqual([
+        "Company", "Metric", "Period", "Year", "Value", "Low", "High", "Currency", "Qualifier", "Given on", "Status", "Source", "Quote", "Definition", "Note", "AIFIN key",
+      ]);
+      expect(model.grid(sheetName, `A5:${LAST}5`)[0]).toEqual([
+        "OpenAI", "Total spending", "2024", 2024, 8500000000, "", "", "USD", "up to", "", "confirmed", "news-161952", "운영 비용은 최대 85억달러(약 12조원)에 달할 것", "", "", "openai|total|2024",
+      ]);
       expect(typeof model.grid(sheetName, "C5")[0][0]).toBe("string"); // the period stays text
+      expect(model.grid(sheetName, `${letter("value")}7:${letter("given")}8`)).toEqual([
+        [64551000000, "", "", "USD", "", ""],
+        [30000000000, "", "", "USD", "over", 45868], // guidance, and the day it was given
+      ]);
     });
 
     it("creates the table named after the dataset over header and rows", async () => {
-      const { model, result } = await load(datasetById("openai-2024-costs"));
+      const { model, result } = await load(FIXTURE);
       loaded(result);
-      const table = model.table("AIFIN_openai_2024_costs");
-      expect(table).toMatchObject({ row: 3, col: 0, width: TABLE_COLUMNS.length, rows: 6, style: "TableStyleMedium2" });
+      expect(model.table("AIFIN_fixture_figures")).toMatchObject({ row: 3, col: 0, width: TABLE_COLUMNS.length, rows: 6, style: "TableStyleMedium2" });
     });
 
     it("formats values by currency and dates as dates", async () => {
-      const { model, result } = await load(datasetById("korea-ai-investment"));
+      const { model, result } = await load(FIXTURE);
       const sheet = model.sheet(loaded(result).sheetName);
-      expect(sheet.get(4, TABLE_COLUMNS.indexOf("value"))?.format).toBe('"₩"#,##0');
+      const value = TABLE_COLUMNS.indexOf("value");
+      expect(sheet.get(4, value)?.format).toBe("$#,##0");
+      // "₩" in quotes, as Microsoft's format syntax asks.
+      expect(sheet.get(8, value)?.format).toBe('"₩"#,##0'); // Naver, in won
+      expect(sheet.get(9, value)?.format).toBe('"₩"#,##0.00##'); // the year-end close
       expect(sheet.get(4, TABLE_COLUMNS.indexOf("year"))?.format).toBe("0");
+      expect(sheet.get(7, TABLE_COLUMNS.indexOf("given"))?.format).toBe("yyyy-mm-dd");
       expect(sheet.get(1, 1)?.format).toBe("yyyy-mm-dd");
-      const usd = await load(datasetById("openai-2024-costs"));
-      expect(usd.model.sheet(loaded(usd.result).sheetName).get(4, TABLE_COLUMNS.indexOf("value"))?.format).toBe("$#,##0");
     });
 
     it("freezes the rows through the header and activates the sheet", async () => {
-      const { model, result } = await load(datasetById("openai-2024-costs"));
+      const { model, result } = await load(FIXTURE);
       const sheet = model.sheet(loaded(result).sheetName);
       expect(sheet.frozenRows).toBe(4);
       expect(sheet.activated).toBe(true);
     });
 
-    it("writes the sources table below, with its dates as dates", async () => {
-      const { model, result } = await load(datasetById("openai-2024-costs"));
+    it("writes the sources table below: key, publisher, title, date (as a date), kind and URL", async () => {
+      const { model, result } = await load(FIXTURE);
       const name = loaded(result).sheetName;
       // 6 rows end at row 10; a blank row, the caption on 12, the sources table from 13.
       expect(model.grid(name, "A12")).toEqual([["Sources"]]);
-      expect(model.grid(name, "A13:F14")).toEqual([
-        ["Publisher", "Title", "Date", "URL", "Status", "AIFIN key"],
-        ["AI Times (aitimes.com), relaying The Information", "OpenAI's 2024 costs, revenue and loss (report of The Information, 2024-07-24)", 45497, "aitimes.com/news/articleView.html?idxno=161952", "confirmed", "aitimes-161952"],
+      expect(model.grid(name, "A13:F16")).toEqual([
+        ["Source", "Publisher", "Title", "Date", "Kind", "URL"],
+        ["news-161952", "Example News, relaying The Information", "OpenAI's 2024 costs", 45497, "news", FIXTURE_URLS.news],
+        ["ms-annual-2025", "Microsoft", "Annual Report 2025", 45868, "filing", FIXTURE_URLS.filing],
+        ["print-column", "A magazine", "A column in print", "", "column", ""],
       ]);
-      expect(model.sheet(name).get(13, 2)?.format).toBe("yyyy-mm-dd");
-      expect(model.table("AIFIN_openai_2024_costs_Sources")).toMatchObject({ row: 12, col: 0, width: 6, rows: 3 });
+      expect(model.sheet(name).get(13, SOURCE_COLUMNS.indexOf("date"))?.format).toBe("yyyy-mm-dd");
+      expect(model.table("AIFIN_fixture_figures_Sources")).toMatchObject({ row: 12, col: 0, width: SOURCE_COLUMNS.length, rows: 3 });
     });
 
     it("marks unconfirmed rows with a rule on the status column", async () => {
-      const { model, result } = await load(datasetById("korea-ai-investment"));
+      const { model, result } = await load(FIXTURE);
       const sheet = model.sheet(loaded(result).sheetName);
       expect(sheet.conditionalFormats).toHaveLength(1);
-      expect(sheet.conditionalFormats[0].address).toBe("A5:N19");
-      expect(sheet.conditionalFormats[0].rule.custom.rule.formula).toBe('=LEFT($J5,1)="⚠"');
+      expect(sheet.conditionalFormats[0].address).toBe(`A5:${LAST}10`);
+      expect(sheet.conditionalFormats[0].rule.custom.rule.formula).toBe(`=LEFT($${letter("status")}5,1)="⚠"`);
       expect(sheet.conditionalFormats[0].rule.custom.format.fill.color).toBe("#FCE4D6");
-      expect(sheet.value(4, TABLE_COLUMNS.indexOf("status"))).toBe("⚠ UNCONFIRMED");
+      expect(sheet.value(8, TABLE_COLUMNS.indexOf("status"))).toBe("⚠ UNCONFIRMED");
     });
 
     it("fits the columns to the tables' own cells, not to the long source texts, which wrap", async () => {
-      const dataset = datasetById("openai-2024-costs");
-      const { model, log, result } = await load(dataset);
+      const { model, log, result } = await load(FIXTURE);
       const sheet = model.sheet(loaded(result).sheetName);
       // Excel fits a column to every cell of the sheet column: the fit runs before the title and
       // the sources' publishers, titles and URLs are written (the simulated fit: 6 points a character).
       expect(log.writes.filter((w) => w.what === "autofitColumns").length).toBe(1);
-      const fitted = (texts: string[]) => Math.max(...texts.map((t) => t.length)) * 6 + 8;
-      const metrics = Array.from({ length: dataset.rows.length }, (_, i) => String(sheet.value(4 + i, 1)));
-      expect(sheet.widths.get(1)).toBe(fitted(["Metric", "45505", ...metrics])); // B: not the titles below
-      expect(sheet.widths.get(0)).toBe(fitted(["Company", "As of", "OpenAI", "Sources", "Publisher"])); // A: not the title or the publishers
+      const sourcesFirstRow = 13; // the sources table's first row (A14), below the 6 figures
+      const texts = (column: number, left: (row: number) => boolean) =>
+        [...sheet.cells].filter(([key]) => Number(key.split(",")[1]) === column && !left(Number(key.split(",")[0]))).map(([, cell]) => String(cell.value));
+      const fitted = (column: number, left: (row: number) => boolean) => Math.max(...texts(column, left).map((t) => t.length)) * 6 + 8;
+      const publisher = SOURCE_COLUMNS.indexOf("publisher");
+      expect(sheet.widths.get(0)).toBe(fitted(0, (row) => row === 0)); // A: not the title
+      expect(sheet.widths.get(publisher)).toBe(fitted(publisher, (row) => row >= sourcesFirstRow)); // not the publishers below
       expect(String(sheet.value(0, 0)).length * 6 + 8).toBeGreaterThan(sheet.widths.get(0) ?? 0);
+      expect(String(sheet.value(sourcesFirstRow, publisher)).length * 6 + 8).toBeGreaterThan(sheet.widths.get(publisher) ?? 0);
       expect(sheet.widths.get(TABLE_COLUMNS.indexOf("quote"))).toBe(240);
       expect(sheet.widths.get(TABLE_COLUMNS.indexOf("note"))).toBe(240);
       const wrapped = log.ranges.filter((r) => r.format.wrapText === true).map((r) => r.__address.replace(/^.*!/, ""));
-      expect(wrapped).toEqual(["A14:A16", "B14:B16", "D14:D16"]);
-      // The long texts are there all the same.
-      expect(model.grid(sheet.name, "A1")[0][0]).toBe(dataset.meta.title.en);
-      expect(model.grid(sheet.name, "B14")[0][0]).toBe(dataset.meta.sources[0].title);
+      const long = (["publisher", "title", "url"] as const).map((c) => columnName(SOURCE_COLUMNS.indexOf(c)));
+      expect(wrapped).toEqual(long.map((c) => `${c}14:${c}16`));
+      // The long texts are there all the same, the URLs linked.
+      expect(model.grid(sheet.name, "A1")[0][0]).toBe(FIXTURE.meta.title.en);
+      expect(model.grid(sheet.name, `${long[1]}14`)[0][0]).toBe(FIXTURE.meta.sources[0].title);
+      expect(model.links(sheet.name, `${long[2]}14`)).toEqual([[FIXTURE_URLS.news]]);
     });
 
     it("records the table in workbook.settings", async () => {
-      const { model, result } = await load(datasetById("openai-2024-costs"));
+      const { model, result } = await load(FIXTURE);
       const { record } = loaded(result);
       expect(record).toEqual({
-        datasetId: "openai-2024-costs",
+        datasetId: "fixture-figures",
         version: "1.0.0",
         hash: "abc",
-        asOf: "2024-08-01",
+        asOf: "2025-08-01",
         refreshedAt: NOW,
-        tableName: "AIFIN_openai_2024_costs",
+        tableName: "AIFIN_fixture_figures",
         tableId: null,
-        sourcesTableName: "AIFIN_openai_2024_costs_Sources",
-        asOfName: "AIFIN_openai_2024_costs_AsOf",
+        sourcesTableName: "AIFIN_fixture_figures_Sources",
+        asOfName: "AIFIN_fixture_figures_AsOf",
         lang: "en",
       });
       expect(parseRecords(model.settings.get(SETTING_KEYS.tables)).records).toEqual([record]);
-      expect(model.names.map((n) => n.name)).toEqual(["AIFIN_openai_2024_costs_AsOf"]);
+      expect(model.names.map((n) => n.name)).toEqual(["AIFIN_fixture_figures_AsOf"]);
     });
 
     it("writes Korean headers and labels for a Korean user", async () => {
-      const { model, result } = await load(datasetById("openai-2024-costs"), { lang: "ko" });
+      const { model, result } = await load(datasetById("ai-labs"), { lang: "ko" });
       const name = loaded(result).sheetName;
-      expect(name).toBe("오픈AI 2024년 비용·매출·손실(디인포메이션 보도"); // cut at a word, within 31 characters
+      expect(name).toBe("AI 기업 보도 매출·손실·지출");
       expect(model.grid(name, "A4:C4")[0]).toEqual(["회사", "지표", "기간"]);
       expect(model.grid(name, "A2")[0][0]).toBe("기준일");
     });
 
     it("gives a second load of the same dataset its own sheet, table and names", async () => {
       const model = new WorkbookModel();
-      await load(datasetById("openai-2024-costs"), { model });
-      const second = await load(datasetById("openai-2024-costs"), { model });
-      expect(loaded(second.result).sheetName).toBe("OpenAI 2024 costs, revenue (2)");
-      expect(loaded(second.result).record.tableName).toBe("AIFIN_openai_2024_costs_2");
-      expect(parseRecords(model.settings.get(SETTING_KEYS.tables)).records.map((r) => r.tableName)).toEqual(["AIFIN_openai_2024_costs", "AIFIN_openai_2024_costs_2"]);
+      await load(FIXTURE, { model });
+      const second = await load(FIXTURE, { model });
+      expect(loaded(second.result).sheetName).toBe("Fixture figures for tests (2)");
+      expect(loaded(second.result).record.tableName).toBe("AIFIN_fixture_figures_2");
+      expect(parseRecords(model.settings.get(SETTING_KEYS.tables)).records.map((r) => r.tableName)).toEqual(["AIFIN_fixture_figures", "AIFIN_fixture_figures_2"]);
     });
 
     it("picks a table name whose sources and as-of names are free too", async () => {
@@ -151,19 +174,80 @@ describe("loadDataset", () => {
     });
   });
 
+  describe("links to the documents", () => {
+    it("links every Source cell to its source's URL, showing the source's key; none where the source has no URL", async () => {
+      const { model, result } = await load(FIXTURE);
+      const name = loaded(result).sheetName;
+      const source = letter("source");
+      expect(model.links(name, `${source}5:${source}10`)).toEqual([[FIXTURE_URLS.news], [FIXTURE_URLS.news], [FIXTURE_URLS.filing], [FIXTURE_URLS.filing], [""], [FIXTURE_URLS.news]]);
+      expect(model.grid(name, `${source}5:${source}10`)).toEqual([["news-161952"], ["news-161952"], ["ms-annual-2025"], ["ms-annual-2025"], ["print-column"], ["news-161952"]]);
+      const cell = model.sheet(name).get(4, TABLE_COLUMNS.indexOf("source"));
+      expect(cell?.hyperlink).toEqual({ address: FIXTURE_URLS.news, textToDisplay: "news-161952" });
+    });
+
+    it("links the URL cells of the sources table, and no other cell of the sheet", async () => {
+      const { model, result } = await load(FIXTURE);
+      const name = loaded(result).sheetName;
+      expect(model.links(name, "F14:F16")).toEqual([[FIXTURE_URLS.news], [FIXTURE_URLS.filing], [""]]);
+      expect(model.grid(name, "F14:F15")).toEqual([[FIXTURE_URLS.news], [FIXTURE_URLS.filing]]);
+      const linked = [...model.sheet(name).cells].filter(([, c]) => c.hyperlink).map(([k]) => k);
+      expect(linked).toHaveLength(5 + 2); // five Source cells citing a source with a URL, two URL cells
+    });
+
+    it("links every row of every shipped dataset whose source has a URL", async () => {
+      for (const dataset of allDatasets()) {
+        const { model, result } = await load(dataset);
+        const name = loaded(result).sheetName;
+        const n = dataset.rows.length;
+        const urls = new Map(dataset.meta.sources.map((s) => [s.id, s.url ?? ""]));
+        const source = letter("source");
+        expect(model.links(name, `${source}5:${source}${4 + n}`).map((r) => r[0])).toEqual(dataset.rows.map((r) => urls.get(r.source)));
+        const sourcesTop = 4 + n + 4; // below the rows: a blank row, the caption, the header
+        const url = columnName(SOURCE_COLUMNS.indexOf("url"));
+        expect(model.links(name, `${url}${sourcesTop}:${url}${sourcesTop + dataset.meta.sources.length - 1}`).map((r) => r[0])).toEqual(dataset.meta.sources.map((s) => s.url ?? ""));
+      }
+    });
+
+    it("writes the links in the same request as the values when they fit, and splits them with the rest past 5 MB", async () => {
+      const small = await load(FIXTURE);
+      expect(small.log.syncs).toBe(2);
+      expect(small.log.queued.filter((q) => q.what === "hyperlink").every((q) => q.sync === 2)).toBe(true);
+      // About 6,400 rows with a 1 KB note each, half of them citing the source with a URL.
+      const big = await load(syntheticDataset(90_000, { padding: "x".repeat(1_000) }));
+      const links = big.log.queued.filter((q) => q.what === "hyperlink");
+      const rows = syntheticDataset(90_000).rows.length;
+      expect(links).toHaveLength(Math.ceil(rows / 2) + 1); // every synthetic-a row, and its line in the sources table
+      expect(big.log.syncs).toBeGreaterThan(2);
+      for (const bytes of big.log.requests) expect(bytes).toBeLessThan(5 * 1024 * 1024);
+      const sheet = loaded(big.result).sheetName;
+      expect(big.model.links(sheet, `${letter("source")}5`)[0][0]).toBe(SYNTHETIC_URL);
+    }, 60_000);
+
+    it("refuses, as Excel does, a link to anything but a web address", async () => {
+      const { context } = fakeExcel();
+      const cell = context.workbook.worksheets.getItem("Sheet1").getRange("A1");
+      expect(() => {
+        cell.hyperlink = { address: "javascript:alert(1)", textToDisplay: "x" };
+      }).toThrow(/InvalidArgument/);
+      expect(() => {
+        cell.hyperlink = { address: "file:///etc/passwd" };
+      }).toThrow(/InvalidArgument/);
+    });
+  });
+
   describe("text that would become a formula", () => {
     it("is written as text: no formula anywhere in the workbook", async () => {
-      const base = datasetById("openai-2024-costs");
       const hostile: Dataset = {
-        meta: { ...base.meta, title: { en: "=cmd|' /C calc'!A0", ko: "=x" }, sources: base.meta.sources.map((s, i) => (i === 0 ? { ...s, publisher: "@SUM(1)", title: "+1+1" } : s)) },
-        rows: base.rows.map((r, i) => (i === 0 ? { ...r, note: '=HYPERLINK("http://evil","click")', quote: "-2+3" } : r)),
+        meta: { ...FIXTURE.meta, title: { en: "=cmd|' /C calc'!A0", ko: "=x" }, sources: FIXTURE.meta.sources.map((s, i) => (i === 0 ? { ...s, publisher: "@SUM(1)", title: "+1+1" } : s)) },
+        rows: FIXTURE.rows.map((r, i) => (i === 0 ? { ...r, note: '=HYPERLINK("http://evil","click")', definition: "-2+3" } : r)),
       };
       const { model, result } = await load(hostile);
       const name = loaded(result).sheetName;
       expect(model.formulas()).toEqual([]);
       expect(model.grid(name, "A1")[0][0]).toBe("=cmd|' /C calc'!A0");
-      expect(model.grid(name, "M5")[0][0]).toBe('=HYPERLINK("http://evil","click")');
-      expect(model.grid(name, "L5")[0][0]).toBe("-2+3");
+      expect(model.grid(name, `${letter("note")}5`)[0][0]).toBe('=HYPERLINK("http://evil","click")');
+      expect(model.grid(name, `${letter("definition")}5`)[0][0]).toBe("-2+3");
+      expect(model.grid(name, "B14:C14")[0]).toEqual(["@SUM(1)", "+1+1"]);
     });
   });
 
@@ -178,15 +262,19 @@ describe("loadDataset", () => {
   });
 
   describe("at the selected cell", () => {
-    it("writes the block from the selected cell without freezing panes", async () => {
+    it("writes the block from the selected cell without freezing panes, links included", async () => {
       const model = new WorkbookModel();
       model.selection = { sheet: model.sheets[0], rect: { r0: 4, c0: 2, r1: 4, c1: 2 } }; // C5
-      const { result } = await load(datasetById("openai-2024-costs"), { model, target: "selection" });
+      const { result } = await load(FIXTURE, { model, target: "selection" });
       expect(loaded(result).sheetName).toBe("Sheet1");
       expect(model.grid("Sheet1", "C8:E8")[0]).toEqual(["Company", "Metric", "Period"]);
-      expect(model.table("AIFIN_openai_2024_costs")).toMatchObject({ row: 7, col: 2 });
+      expect(model.table("AIFIN_fixture_figures")).toMatchObject({ row: 7, col: 2 });
       expect(model.sheets[0].frozenRows).toBe(0);
-      expect(model.sheets[0].conditionalFormats).toEqual([]);
+      // The rule for unconfirmed rows follows the block: the status column is M here.
+      expect(model.sheets[0].conditionalFormats.map((f) => [f.address, f.rule.custom.rule.formula])).toEqual([[`C9:${columnName(2 + TABLE_COLUMNS.length - 1)}14`, '=LEFT($M9,1)="⚠"']]);
+      const source = columnName(2 + TABLE_COLUMNS.indexOf("source"));
+      expect(model.links("Sheet1", `${source}9`)).toEqual([[FIXTURE_URLS.news]]);
+      expect(model.links("Sheet1", "H18")).toEqual([[FIXTURE_URLS.news]]); // the URL column of the sources table, shifted to C
     });
 
     it("changes no column width or row height of the user's sheet", async () => {
@@ -204,7 +292,7 @@ describe("loadDataset", () => {
       model.write(model.sheets[0], 12, 5, [["my work"]]); // F13
       model.selection = { sheet: model.sheets[0], rect: { r0: 0, c0: 0, r1: 0, c1: 0 } };
       const before = model.snapshot();
-      const { result, log } = await load(datasetById("openai-2024-costs"), { model, target: "selection" });
+      const { result, log } = await load(FIXTURE, { model, target: "selection" });
       expect(result).toEqual({ kind: "targetNotEmpty", reason: "cells", address: "Sheet1!F13", syncs: 2 });
       expect(model.snapshot()).toBe(before);
       expect(log.syncs).toBe(2);

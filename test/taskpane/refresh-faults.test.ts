@@ -6,7 +6,7 @@
  * records are unchanged, and the pane says so. */
 import { allDatasets, datasetById } from "../../src/core/data/catalog";
 import type { Dataset, FigureRow } from "../../src/core/data/schema";
-import { TABLE_COLUMNS } from "../../src/core/sheet/plan";
+import { TABLE_COLUMNS, rowKey } from "../../src/core/sheet/plan";
 import { refresh, loadSelected, start } from "../../src/taskpane/actions";
 import { loadDataset } from "../../src/taskpane/excel/load";
 import { RefreshFailedError, refreshTables, type RefreshItem, type RefreshResult } from "../../src/taskpane/excel/refresh";
@@ -15,25 +15,37 @@ import { t } from "../../src/taskpane/i18n";
 import { SETTING_KEYS, type TableRecord } from "../../src/taskpane/records";
 import { fakeExcel, WorkbookModel, type Fault, type FakeExcel } from "./fake-excel";
 import { harness } from "./harness";
+import { FIXTURE } from "./fixture";
 
 const NOW = "2025-02-01T00:00:00.000Z";
 /** Small payload limits, so that a small refresh goes out in several requests (chunks). */
 const SMALL: PayloadLimits = { requestBytes: 2_000, sliceBytes: 500, responseBytes: 4_000_000 };
 
-const OPENAI = "openai-2024-costs";
+const FIGURES = FIXTURE.meta.id;
 const CAPEX = "bigtech-capex";
-const newRow = (d: Dataset, i: number, period: string): FigureRow => ({ ...(d.rows[i] as FigureRow), period, year: Number(period), value: 1234567 });
+const newRow = (d: Dataset, i: number, period: string): FigureRow => ({ ...(d.rows[i] as FigureRow), period, value: 1234567, published: "$1,234,567", unit: "as_written", quote: "It came to $1,234,567." });
+/** The first rows of the big-tech capex data and their sources: a second table, in Korean, small enough to fault at every write. */
+function capexSample(): Dataset {
+  const full = datasetById(CAPEX);
+  const rows = full.rows.slice(0, 8);
+  return { meta: { ...full.meta, sources: full.meta.sources.filter((s) => rows.some((r) => r.source === s.id)) }, rows };
+}
+const byId = (id: string): Dataset => (id === FIGURES ? FIXTURE : capexSample());
 
 /** New versions with rows updated, deleted (in two runs) and added. */
 function nextVersions(): Map<string, Dataset> {
-  const a = datasetById(OPENAI);
-  const b = datasetById(CAPEX);
+  const a = FIXTURE;
+  const b = capexSample();
   return new Map([
     [
-      OPENAI,
+      FIGURES,
       {
-        meta: { ...a.meta, version: "1.1.0", asOf: "2024-09-01" },
-        rows: [...a.rows.filter((_, i) => i !== 1 && i !== 4).map((r, i) => (i === 0 ? { ...r, value: 3_100_000_000 } : i === 2 ? { ...r, note: "=revised" } : r)), newRow(a, 0, "2030"), newRow(a, 2, "2031")],
+        meta: { ...a.meta, version: "1.1.0", asOf: "2025-09-01" },
+        rows: [
+          ...a.rows.filter((_, i) => i !== 1 && i !== 3).map((r, i) => (i === 0 ? { ...r, value: 3_100_000_000, published: "31억달러", quote: "운영 비용은 최대 31억달러에 달할 것" } : i === 2 ? { ...r, note: "=revised" } : r)),
+          newRow(a, 0, "2030"),
+          newRow(a, 2, "FY2031"),
+        ],
       },
     ],
     [
@@ -56,10 +68,10 @@ async function scene(): Promise<{ model: WorkbookModel; records: TableRecord[] }
   const model = new WorkbookModel();
   const records: TableRecord[] = [];
   for (const [id, lang] of [
-    [OPENAI, "en"],
+    [FIGURES, "en"],
     [CAPEX, "ko"],
   ] as const) {
-    const r = await loadDataset(fakeExcel(model).context, { dataset: datasetById(id), lang, target: "newSheet", hash: "h1", now: "2025-01-01T00:00:00.000Z" });
+    const r = await loadDataset(fakeExcel(model).context, { dataset: byId(id), lang, target: "newSheet", hash: "h1", now: "2025-01-01T00:00:00.000Z" });
     if (r.kind !== "loaded") throw new Error("load failed");
     records.push(r.record);
   }
@@ -260,7 +272,7 @@ describe("a write failing during a refresh leaves every table exactly as it was"
       const t = model.table(r.tableName);
       if (!t) throw new Error("no table");
       const keys = Array.from({ length: t.rows }, (_, i) => t.sheet.value(t.row + 1 + i, t.col + TABLE_COLUMNS.indexOf("key")));
-      for (const row of (next.get(r.datasetId) as Dataset).rows) expect(keys).toContain(`${(row as FigureRow).company}|${(row as FigureRow).metric}|${row.period}`);
+      for (const row of (next.get(r.datasetId) as Dataset).rows) expect(keys).toContain(rowKey(row));
     }
   });
 });
@@ -268,11 +280,11 @@ describe("a write failing during a refresh leaves every table exactly as it was"
 describe("the pane reports a failed refresh", () => {
   async function loadedPane(lang: "en" | "ko") {
     const h = harness();
-    h.feed.publish(allDatasets());
+    h.feed.publish([FIXTURE, ...allDatasets()]);
     await start(h.deps, lang === "ko" ? "ko-KR" : "en-US", true);
-    h.deps.dispatch({ type: "select", id: OPENAI });
+    h.deps.dispatch({ type: "select", id: FIGURES });
     await loadSelected(h.deps);
-    h.feed.publish([nextVersions().get(OPENAI) as Dataset, ...allDatasets().filter((d) => d.meta.id !== OPENAI)]);
+    h.feed.publish([nextVersions().get(FIGURES) as Dataset, ...allDatasets()]);
     return h;
   }
 

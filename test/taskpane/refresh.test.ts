@@ -5,14 +5,16 @@ import { loadDataset } from "../../src/taskpane/excel/load";
 import { refreshTables, type RefreshItem } from "../../src/taskpane/excel/refresh";
 import { SETTING_KEYS, parseRecords, type TableRecord } from "../../src/taskpane/records";
 import { fakeExcel, WorkbookModel, columnName } from "./fake-excel";
+import { FIXTURE, FIXTURE_URLS } from "./fixture";
 
 const LOADED_AT = "2025-01-01T00:00:00.000Z";
 const NOW = "2025-02-01T00:00:00.000Z";
 const col = (name: (typeof TABLE_COLUMNS)[number]) => TABLE_COLUMNS.indexOf(name);
+const LAST = columnName(TABLE_COLUMNS.length - 1);
 
-const v1 = datasetById("openai-2024-costs");
+const v1 = FIXTURE;
 function version2(change: (rows: Dataset["rows"]) => Dataset["rows"]): Dataset {
-  return { meta: { ...v1.meta, version: "1.1.0", asOf: "2024-09-01" }, rows: change([...v1.rows]) };
+  return { meta: { ...v1.meta, version: "1.1.0", asOf: "2025-09-01" }, rows: change([...v1.rows]) };
 }
 const figure = (i: number) => v1.rows[i] as FigureRow;
 
@@ -50,12 +52,14 @@ describe("refreshTables", () => {
     const userCol = addUserColumn(model, record.tableName, "My share", (r) => ({ value: r * 10 }));
     // A formula elsewhere that refers to the table.
     model.sheet(sheet).set(0, 20, { value: "#FORMULA", formula: `=SUM(${record.tableName}[Value])` });
-    const v2 = version2((rows) => rows.map((r, i) => (i === 2 ? { ...r, value: 3100000000 } : r)));
+    const v2 = version2((rows) => rows.map((r, i) => (i === 2 ? { ...r, value: 64552000000, published: "(64,552)" } : r)));
 
     const { result, log } = await refresh(model, [{ record, dataset: v2, hash: "h2" }]);
 
     expect(result.outcomes[0]).toMatchObject({ kind: "refreshed", counts: { updated: 1, added: 0, removed: 0, unchanged: 5 }, renamedFrom: null });
-    expect(model.sheet(sheet).value(4 + 2, col("value"))).toBe(3100000000);
+    expect(model.sheet(sheet).value(4 + 2, col("value"))).toBe(64552000000);
+    // The row rewritten in place keeps its link to the document.
+    expect(model.links(sheet, `${columnName(col("source"))}7`)).toEqual([[FIXTURE_URLS.filing]]);
     expect(model.grid(sheet, `${columnName(userCol)}5:${columnName(userCol)}10`).map((r) => r[0])).toEqual([0, 10, 20, 30, 40, 50]);
     expect(model.formulas()).toEqual([`${sheet}!U1: =SUM(${record.tableName}[Value])`]);
     expect(log.syncs).toBe(3);
@@ -63,8 +67,8 @@ describe("refreshTables", () => {
 
   it("deletes removed rows and appends new ones, filling the user's calculated column down", async () => {
     const { model, record, sheet } = await loadedWorkbook();
-    const userCol = addUserColumn(model, record.tableName, "Tenth", () => ({ formula: "=RC[-10]/10" }));
-    const added: FigureRow = { ...figure(0), metric: "inference", period: "2025", year: 2025, value: 7000000000, qualifier: undefined };
+    const userCol = addUserColumn(model, record.tableName, "Tenth", () => ({ formula: "=RC[-12]/10" }));
+    const added: FigureRow = { ...figure(0), metric: "inference", period: "2025", value: 7000000000, published: "70억달러", qualifier: "exact" };
     const v2 = version2((rows) => [...rows.filter((_, i) => i !== 1), added]);
 
     const { result } = await refresh(model, [{ record, dataset: v2, hash: "h2" }]);
@@ -72,10 +76,12 @@ describe("refreshTables", () => {
     expect(result.outcomes[0]).toMatchObject({ kind: "refreshed", counts: { updated: 0, added: 1, removed: 1, unchanged: 5 } });
     const t = model.table(record.tableName);
     expect(t?.rows).toBe(6);
-    const keys = model.grid(sheet, `N5:N10`).map((r) => r[0]);
-    expect(keys).toEqual(["openai|total|2024", "openai|training|2024", "openai|staff|2024", "openai|revenue|2024", "openai|loss|2024", "openai|inference|2025"]);
+    const keys = model.grid(sheet, `${LAST}5:${LAST}10`).map((r) => r[0]);
+    expect(keys).toEqual(["openai|total|2024", "microsoft|capex|FY2025", "microsoft|capex_guidance|FY2026-Q1|2025-07-30", "naver|ai_investment|2023", "usd-krw|year_end_close|2024", "openai|inference|2025"]);
     expect(model.sheet(sheet).get(9, col("value"))).toMatchObject({ value: 7000000000, format: "$#,##0" });
-    expect(model.sheet(sheet).get(9, userCol)?.formula).toBe("=RC[-10]/10");
+    expect(model.sheet(sheet).get(9, userCol)?.formula).toBe("=RC[-12]/10");
+    // The links stayed with their rows as the row below the deleted one moved up.
+    expect(model.links(sheet, `${columnName(col("source"))}5:${columnName(col("source"))}6`)).toEqual([[FIXTURE_URLS.news], [FIXTURE_URLS.filing]]);
     // The sources table moved with the table: still one blank row and the caption between them.
     expect(model.table(record.sourcesTableName)?.row).toBe(12);
     expect(model.grid(sheet, "A12")[0][0]).toBe("Sources");
@@ -84,7 +90,7 @@ describe("refreshTables", () => {
   it("adds rows as Microsoft recommends where others edit the file: cells inserted below, Range.values, no TableRowCollection.add", async () => {
     const { model, record, sheet } = await loadedWorkbook();
     const sourcesBefore = model.grid(sheet, "A12:F14");
-    const added = [2030, 2031].map((year): FigureRow => ({ ...figure(0), period: String(year), year, value: year }));
+    const added = [2030, 2031].map((year): FigureRow => ({ ...figure(0), period: String(year), value: year }));
     const { result, log } = await refresh(model, [{ record, dataset: version2((rows) => [...rows, ...added]), hash: "h2" }]);
     expect(result.outcomes[0]).toMatchObject({ counts: { added: 2 } });
     const writes = log.writes.map((w) => w.what);
@@ -100,7 +106,7 @@ describe("refreshTables", () => {
 
   it("reports what changed: 3 updated, 1 added, 0 removed", async () => {
     const { model, record } = await loadedWorkbook();
-    const added: FigureRow = { ...figure(0), metric: "inference", period: "2025", year: 2025, value: 1 };
+    const added: FigureRow = { ...figure(0), metric: "inference", period: "2025", value: 1, published: "$1", qualifier: "exact" };
     const v2 = version2((rows) => [...rows.map((r, i) => (i < 3 ? { ...r, note: "revised" } : r)), added]);
     const { result } = await refresh(model, [{ record, dataset: v2, hash: "h2" }]);
     expect(result.outcomes[0]).toMatchObject({ counts: { updated: 3, added: 1, removed: 0 } });
@@ -109,39 +115,85 @@ describe("refreshTables", () => {
   it("updates the as-of row and the record", async () => {
     const { model, record, sheet } = await loadedWorkbook();
     const { result } = await refresh(model, [{ record, dataset: version2((r) => r), hash: "h2" }]);
-    expect(model.grid(sheet, "A2:D2")[0]).toEqual(["As of", 45536, "Version", "1.1.0"]);
+    expect(model.grid(sheet, "A2:D2")[0]).toEqual(["As of", 45901, "Version", "1.1.0"]);
     const saved = parseRecords(model.settings.get(SETTING_KEYS.tables)).records;
     expect(saved).toEqual(result.records);
-    expect(saved[0]).toMatchObject({ version: "1.1.0", hash: "h2", asOf: "2024-09-01", refreshedAt: NOW, tableId: model.table(record.tableName)?.id });
+    expect(saved[0]).toMatchObject({ version: "1.1.0", hash: "h2", asOf: "2025-09-01", refreshedAt: NOW, tableId: model.table(record.tableName)?.id });
   });
 
   it("shows the same figures as a fresh load of the new version", async () => {
     const { model, record, sheet } = await loadedWorkbook();
-    const v2 = version2((rows) => [...rows.slice(2).map((r) => ({ ...r, note: "moved on" })), { ...figure(0), metric: "inference", period: "2026", year: 2026, value: 9 }]);
+    const v2 = version2((rows) => [...rows.slice(2).map((r) => ({ ...r, note: "moved on" })), { ...figure(0), metric: "inference", period: "2026", value: 9, published: "$9", qualifier: "exact" as const }]);
     await refresh(model, [{ record, dataset: v2, hash: "h2" }]);
     const fresh = await loadedWorkbook(v2);
     const rows = v2.rows.length;
-    const ours = (m: WorkbookModel, s: string) => m.grid(s, `A5:N${4 + rows}`).map((r) => JSON.stringify(r)).sort();
+    const ours = (m: WorkbookModel, s: string) => m.grid(s, `A5:${LAST}${4 + rows}`).map((r) => JSON.stringify(r)).sort();
     expect(ours(model, sheet)).toEqual(ours(fresh.model, fresh.sheet));
     expect(model.grid(sheet, `A${4 + rows + 3}:F${4 + rows + 3 + v2.meta.sources.length}`)).toEqual(fresh.model.grid(fresh.sheet, `A${4 + rows + 3}:F${4 + rows + 3 + v2.meta.sources.length}`));
   });
 
   it("escapes new text that would become a formula", async () => {
     const { model, record, sheet } = await loadedWorkbook();
-    const v2 = version2((rows) => rows.map((r, i) => (i === 0 ? { ...r, note: "=1+1", quote: "@cmd" } : r)));
+    const v2 = version2((rows) => rows.map((r, i) => (i === 0 ? { ...r, note: "=1+1", definition: "@cmd" } : r)));
     await refresh(model, [{ record, dataset: v2, hash: "h2" }]);
     expect(model.formulas()).toEqual([]);
-    expect(model.grid(sheet, "L5:M5")[0]).toEqual(["@cmd", "=1+1"]);
+    expect(model.grid(sheet, `${columnName(col("definition"))}5:${columnName(col("note"))}5`)[0]).toEqual(["@cmd", "=1+1"]);
+  });
+
+  describe("links to the documents", () => {
+    const source = columnName(col("source"));
+    const NEW_URL = "https://www.example.com/investor/annual-report-2025-amended.htm";
+
+    it("links the rows it appends", async () => {
+      const { model, record, sheet } = await loadedWorkbook();
+      const added: FigureRow = { ...figure(2), period: "FY2024", value: 44477000000, published: "(44,477)" };
+      await refresh(model, [{ record, dataset: version2((rows) => [...rows, added]), hash: "h2" }]);
+      expect(model.grid(sheet, `${source}11`)).toEqual([["ms-annual-2025"]]);
+      expect(model.links(sheet, `${source}11`)).toEqual([[FIXTURE_URLS.filing]]);
+    });
+
+    it("relinks a row whose source changed, and unlinks one whose new source has no URL", async () => {
+      const { model, record, sheet } = await loadedWorkbook();
+      const v2 = version2((rows) => rows.map((r, i) => (i === 0 ? { ...r, source: "ms-annual-2025" } : i === 2 ? { ...r, source: "print-column" } : r)));
+      const { result } = await refresh(model, [{ record, dataset: v2, hash: "h2" }]);
+      expect(result.outcomes[0]).toMatchObject({ counts: { updated: 2 } });
+      expect(model.links(sheet, `${source}5:${source}7`)).toEqual([[FIXTURE_URLS.filing], [FIXTURE_URLS.news], [""]]);
+      expect(model.grid(sheet, `${source}5:${source}7`)).toEqual([["ms-annual-2025"], ["news-161952"], ["print-column"]]);
+    });
+
+    it("follows a source whose URL was corrected: its line in the sources table and every row citing it", async () => {
+      const { model, record, sheet } = await loadedWorkbook();
+      const v2: Dataset = { meta: { ...v1.meta, version: "1.1.0", sources: v1.meta.sources.map((s) => (s.id === "ms-annual-2025" ? { ...s, url: NEW_URL } : s)) }, rows: v1.rows };
+      const { result } = await refresh(model, [{ record, dataset: v2, hash: "h2" }]);
+      expect(result.outcomes[0]).toMatchObject({ kind: "refreshed", counts: { updated: 2, added: 0, removed: 0 } }); // the two rows citing it
+      expect(model.links(sheet, `${source}5:${source}10`).map((r) => r[0])).toEqual([FIXTURE_URLS.news, FIXTURE_URLS.news, NEW_URL, NEW_URL, "", FIXTURE_URLS.news]);
+      expect(model.grid(sheet, "F15")).toEqual([[NEW_URL]]);
+      expect(model.links(sheet, "F14:F16").map((r) => r[0])).toEqual([FIXTURE_URLS.news, NEW_URL, ""]);
+    });
+
+    it("leaves every link as a fresh load of the new version has it", async () => {
+      const { model, record, sheet } = await loadedWorkbook();
+      const v2 = version2((rows) => [...rows.filter((_, i) => i !== 1).map((r, i) => (i === 1 ? { ...r, source: "news-161952" } : r)), { ...figure(0), metric: "inference", period: "2026", value: 9, published: "$9", qualifier: "exact" as const }]);
+      await refresh(model, [{ record, dataset: v2, hash: "h2" }]);
+      const fresh = await loadedWorkbook(v2);
+      const n = v2.rows.length;
+      const byKey = (m: WorkbookModel, s: string) => {
+        const keys = m.grid(s, `${LAST}5:${LAST}${4 + n}`).map((r) => String(r[0]));
+        const links = m.links(s, `${source}5:${source}${4 + n}`).map((r) => r[0]);
+        return Object.fromEntries(keys.map((k, i) => [k, links[i]]));
+      };
+      expect(byKey(model, sheet)).toEqual(byKey(fresh.model, fresh.sheet));
+    });
   });
 
   describe("a table the user deleted or renamed", () => {
     it("reports a deleted table, forgets it and writes nothing else", async () => {
       const { model, record } = await loadedWorkbook();
       model.tables.splice(0, model.tables.length); // the user deleted both tables
-      const before = model.grid(model.sheets[1].name, "A1:N20");
+      const before = model.grid(model.sheets[1].name, `A1:${LAST}20`);
       const { result, log } = await refresh(model, [{ record, dataset: version2((r) => r), hash: "h2" }]);
       expect(result.outcomes).toEqual([{ kind: "missing", record }]);
-      expect(model.grid(model.sheets[1].name, "A1:N20")).toEqual(before);
+      expect(model.grid(model.sheets[1].name, `A1:${LAST}20`)).toEqual(before);
       expect(parseRecords(model.settings.get(SETTING_KEYS.tables)).records).toEqual([]);
       expect(log.writes.map((w) => w.what)).toEqual(["settings.add"]);
     });
@@ -216,10 +268,10 @@ describe("refreshTables", () => {
 
   it("reports a table already up to date and only learns its id", async () => {
     const { model, record, sheet } = await loadedWorkbook();
-    const before = model.grid(sheet, "A1:N20");
+    const before = model.grid(sheet, `A1:${LAST}20`);
     const { result, log } = await refresh(model, [{ record, dataset: null, hash: null }]);
     expect(result.outcomes[0]).toMatchObject({ kind: "upToDate", renamedFrom: null });
-    expect(model.grid(sheet, "A1:N20")).toEqual(before);
+    expect(model.grid(sheet, `A1:${LAST}20`)).toEqual(before);
     expect(log.writes.map((w) => w.what)).toEqual(["settings.add"]);
     expect(log.syncs).toBe(2);
   });
@@ -227,7 +279,7 @@ describe("refreshTables", () => {
   it("refreshes several tables in the same three syncs", async () => {
     const model = new WorkbookModel();
     const records: TableRecord[] = [];
-    for (const id of ["openai-2024-costs", "bigtech-capex", "korea-ai-investment"]) {
+    for (const id of ["ai-labs", "bigtech-capex", "korea-ai-investment"]) {
       const r = await loadDataset(fakeExcel(model).context, { dataset: datasetById(id), lang: "en", target: "newSheet", hash: "h1", now: LOADED_AT });
       if (r.kind === "loaded") records.push(r.record);
     }

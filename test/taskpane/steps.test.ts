@@ -1,4 +1,4 @@
-import { StepsFailedError, matrixSteps, runSteps, smallStep, type Step } from "../../src/taskpane/excel/steps";
+import { LINK_OVERHEAD_BYTES, StepsFailedError, hyperlinkSteps, linkSteps, matrixSteps, runSteps, smallStep, type Step } from "../../src/taskpane/excel/steps";
 import { fakeExcel } from "./fake-excel";
 
 describe("runSteps", () => {
@@ -45,5 +45,46 @@ describe("matrixSteps", () => {
     expect(pieces.length).toBeGreaterThan(1);
     await runSteps(context, pieces);
     expect(model.grid("Sheet1", "A1:B10")).toEqual(rows);
+  });
+});
+
+describe("hyperlinkSteps", () => {
+  const urls = ["https://a.example.com/1", "", "https://b.example.com/2", "https://a.example.com/1", ""];
+  const texts = ["a-1", "none", "'2024-report", "a-1", "none"];
+
+  it("links each cell that has a URL, showing its text as Excel shows it (quote prefix dropped), and leaves the others", async () => {
+    const { context, model } = fakeExcel();
+    const sheet = context.workbook.worksheets.getItem("Sheet1");
+    sheet.getRange("A1:A5").values = texts.map((t) => [t]);
+    await runSteps(context, hyperlinkSteps(urls, texts, (i) => sheet.getRange(`A${i + 1}`)));
+    expect(model.links("Sheet1", "A1:A5").map((r) => r[0])).toEqual(urls);
+    expect(model.sheet("Sheet1").get(2, 0)?.hyperlink).toEqual({ address: "https://b.example.com/2", textToDisplay: "2024-report" });
+    expect(model.grid("Sheet1", "A1:A5").map((r) => r[0])).toEqual(["a-1", "none", "2024-report", "a-1", "none"]);
+  });
+
+  it("sizes each link by its strings and cuts them into pieces of at most sliceBytes", () => {
+    const one = hyperlinkSteps(urls, texts, () => null as never);
+    expect(one).toHaveLength(1);
+    expect(one[0].bytes).toBe(3 * LINK_OVERHEAD_BYTES + (25 + 5) + (25 + 14) + (25 + 5)); // quoted strings, as JSON carries them
+    const cut = hyperlinkSteps(urls, texts, () => null as never, LINK_OVERHEAD_BYTES + 60);
+    expect(cut.map((s) => s.bytes)).toEqual([LINK_OVERHEAD_BYTES + 30, LINK_OVERHEAD_BYTES + 39, LINK_OVERHEAD_BYTES + 30]);
+  });
+
+  it("gives no step for a block without links", () => {
+    expect(hyperlinkSteps(["", ""], ["x", "y"], () => null as never)).toEqual([]);
+  });
+});
+
+describe("linkSteps", () => {
+  it("sets a link where there is a URL and removes the link, keeping text and format, where there is none", async () => {
+    const { context, model } = fakeExcel();
+    const sheet = context.workbook.worksheets.getItem("Sheet1");
+    sheet.getRange("A1:A2").values = [["a"], ["b"]];
+    sheet.getRange("A1:A2").numberFormat = [["@"], ["@"]];
+    await runSteps(context, linkSteps([{ row: 0, col: 0, url: "https://a.example.com/", text: "a" }, { row: 1, col: 0, url: "https://b.example.com/", text: "b" }], (r, c) => sheet.getRange("A1").getCell(r, c)));
+    await runSteps(context, linkSteps([{ row: 1, col: 0, url: "", text: "b" }], (r, c) => sheet.getRange(`A${r + 1 + c}`)));
+    expect(model.links("Sheet1", "A1:A2")).toEqual([["https://a.example.com/"], [""]]);
+    expect(model.grid("Sheet1", "A1:A2")).toEqual([["a"], ["b"]]);
+    expect(model.sheet("Sheet1").get(1, 0)?.format).toBe("@");
   });
 });

@@ -17,6 +17,22 @@ export interface ExistingTable {
   readonly rowCount: number;
   /** `formulasR1C1` of the last body row (every column), or null for an empty table. */
   readonly lastRowFormulasR1C1: readonly Cell[] | null;
+  /**
+   * Where known, the URL each body cell of a link column links to now ("" for none), by table
+   * column index. Without it a link is taken to follow its cell's text (a source's key, a URL).
+   */
+  readonly links?: ReadonlyMap<number, readonly string[]>;
+}
+
+/** A cell to link to a document (`url`), or to unlink (`url` ""), showing `text`. */
+export interface LinkWrite {
+  /** Body row index (for added rows: the index among the rows added). */
+  readonly row: number;
+  /** Table column index. */
+  readonly col: number;
+  readonly url: string;
+  /** The cell's text as written to `values` (escaped). */
+  readonly text: Cell;
 }
 
 /** Cells to write at a body position of the table. */
@@ -35,6 +51,8 @@ export interface RowsAdd {
   readonly formats: ReadonlyArray<{ readonly col: number; readonly values: string[][] }>;
   /** The user's calculated columns (a formula in the last row): filled down into the new rows. */
   readonly formulasR1C1: ReadonlyArray<{ readonly col: number; readonly formula: string }>;
+  /** Links of the new rows' cells that have a URL (rows counted from the first row added). */
+  readonly links: readonly LinkWrite[];
 }
 
 export interface RefreshCounts {
@@ -53,6 +71,8 @@ export type TableUpdate =
       readonly writes: BlockWrite[];
       /** Number formats of changed rows' numeric columns (n×1, equal rows shared: read only). */
       readonly formatWrites: BlockWrite[];
+      /** Links of kept rows that now point elsewhere, or nowhere (done with the writes, before any delete). */
+      readonly linkWrites: LinkWrite[];
       /** Runs of body rows to delete, last run first (so earlier indices stay valid). */
       readonly deletes: ReadonlyArray<{ readonly row: number; readonly count: number }>;
       /** Rows to append (after the deletes), or null. */
@@ -83,7 +103,9 @@ export function integerRuns(sorted: readonly number[]): Array<[number, number]> 
 }
 
 /**
- * Plans a refresh of one table (a dataset table or a sources table) from its new block.
+ * Plans a refresh of one table (a dataset table or a sources table) from its new block. A kept
+ * row whose link changed (its source's URL, or its cell's text where the URLs are not known) is
+ * updated too, with a link write.
  * @param block - the new content (header, rows, keys, formats) from planLoad
  * @param existing - the table as read: headers, our columns' values, the last row's formulas
  * @returns the writes, deletes and additions with the counts, or the headers of ours that are missing
@@ -111,6 +133,8 @@ export function planTableUpdate<C extends string>(block: TableBlock<C>, existing
     else groups.push([j]);
   }
 
+  const linkColumns = [...block.links];
+  const linkWrites: LinkWrite[] = [];
   const changed: number[] = [];
   const removed: number[] = [];
   const matched = new Set<string>();
@@ -126,7 +150,14 @@ export function planTableUpdate<C extends string>(block: TableBlock<C>, existing
     }
     matched.add(key);
     plannedFor.set(r, i);
-    const differs = block.columns.some((_, j) => j !== keyJ && !sameCell(existing.body.get(pos[j])?.[r], block.rows[i][j]));
+    let relinked = false;
+    for (const [j, urls] of linkColumns) {
+      const had = existing.links?.get(pos[j])?.[r];
+      if (had === undefined ? sameCell(existing.body.get(pos[j])?.[r], block.rows[i][j]) : had === urls[i]) continue;
+      linkWrites.push({ row: r, col: pos[j], url: urls[i], text: block.rows[i][j] });
+      relinked = true;
+    }
+    const differs = relinked || block.columns.some((_, j) => j !== keyJ && !sameCell(existing.body.get(pos[j])?.[r], block.rows[i][j]));
     if (differs) changed.push(r);
     else unchanged++;
   }
@@ -164,7 +195,8 @@ export function planTableUpdate<C extends string>(block: TableBlock<C>, existing
     (existing.lastRowFormulasR1C1 ?? []).forEach((f, col) => {
       if (!ours.has(col) && typeof f === "string" && f.startsWith("=")) formulasR1C1.push({ col, formula: f });
     });
-    add = { values, formats, formulasR1C1 };
+    const links = linkColumns.flatMap(([j, urls]) => addedIdx.flatMap((i, k) => (urls[i] === "" ? [] : [{ row: k, col: pos[j], url: urls[i], text: block.rows[i][j] }])));
+    add = { values, formats, formulasR1C1, links };
   }
 
   return {
@@ -172,6 +204,7 @@ export function planTableUpdate<C extends string>(block: TableBlock<C>, existing
     counts: { updated: changed.length, added: addedIdx.length, removed: removed.length, unchanged },
     writes,
     formatWrites,
+    linkWrites,
     deletes: integerRuns(removed)
       .reverse()
       .map(([row, count]) => ({ row, count })),

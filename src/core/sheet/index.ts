@@ -24,7 +24,7 @@ export {
   type TableBlock,
   type TableColumn,
 } from "./plan";
-export { planTableUpdate, sumCounts, type BlockWrite, type ExistingTable, type RefreshCounts, type RowsAdd, type TableUpdate } from "./diff";
+export { planTableUpdate, sumCounts, type BlockWrite, type ExistingTable, type LinkWrite, type RefreshCounts, type RowsAdd, type TableUpdate } from "./diff";
 export { CHUNK_BYTES, OPERATION_OVERHEAD_BYTES, REQUEST_LIMIT_BYTES, cellBytes, matrixBytes, packRequests, rowBytes, rowSlices } from "./chunk";
 export { columnLetters, fixedColumnCell } from "./address";
 export { currencyOfFormat, planClean, type CleanColumn, type CleanOptions, type CleanPlan, type UnitChoice } from "./clean";

@@ -29,7 +29,7 @@ import {
 import { columnMatrix } from "../../core/sheet/matrix";
 import { SETTING_KEYS, mergeRecords, parseRecords, type TableRecord } from "../records";
 import { queueRecords } from "./settings";
-import { StepsFailedError, WritesFailedError, matrixSteps, runSteps, smallStep, type Progress, type Step } from "./steps";
+import { StepsFailedError, WritesFailedError, hyperlinkSteps, matrixSteps, runSteps, smallStep, type Progress, type Step } from "./steps";
 
 export type LoadTarget = "newSheet" | "selection";
 
@@ -81,12 +81,13 @@ const LONG_SOURCE_COLUMNS = (["publisher", "title", "url"] as const).map((c) => 
 
 /**
  * The steps that write a plan at `origin` (the top-left cell of the block), in order: as-of row, the
- * dataset table's header and rows, their number formats, the sources, then (small steps) the
- * tables, formats and names. On a new sheet (`fit`), where every cell of these columns is ours,
- * the columns are autofitted while the long texts (the title, the sources' publishers, titles and
- * URLs) are not written yet, since Excel fits a column to every cell of the sheet column; those are
- * written after and wrap. At the selected cell of a sheet with the user's cells, no column width or
- * row height changes.
+ * dataset table's header and rows, their number formats and links (Source → the document), the
+ * sources, then their links (URL), then (small steps) the tables, formats and names. On a new
+ * sheet (`fit`), where every cell of these columns is ours, the columns are autofitted while the
+ * long texts (the title, the sources' publishers, titles and URLs) are not written yet, since Excel
+ * fits a column to every cell of the sheet column; those are written after and wrap, and the
+ * sources' links come after them. At the selected cell of a sheet with the user's cells, no column
+ * width or row height changes.
  */
 function writeSteps(plan: LoadPlan, sheet: Excel.Worksheet, origin: Excel.Range, at: { row: number; column: number }, tableName: string, records: () => TableRecord[], context: Excel.RequestContext, fit: boolean): Step[] {
   const width = plan.table.columns.length;
@@ -122,6 +123,9 @@ function writeSteps(plan: LoadPlan, sheet: Excel.Worksheet, origin: Excel.Range,
   for (const [column, formats] of plan.table.formats) {
     steps.push(...matrixSteps(columnMatrix(formats), (offset, count) => block(headerRow + 1 + offset, column, count, 1), "numberFormat"));
   }
+  for (const [column, urls] of plan.table.links) {
+    steps.push(...hyperlinkSteps(urls, plan.table.rows.map((row) => row[column]), (i) => cell(headerRow + 1 + i, column)));
+  }
   steps.push(
     smallStep(() => {
       const caption = cell(sourcesRow - 1, 0);
@@ -139,6 +143,9 @@ function writeSteps(plan: LoadPlan, sheet: Excel.Worksheet, origin: Excel.Range,
     for (const column of LONG_SOURCE_COLUMNS) {
       steps.push(...matrixSteps(plan.sources.rows.map((row) => [row[column]]), (offset, count) => block(sourcesRow + 1 + offset, column, count, 1), "values"));
     }
+  }
+  for (const [column, urls] of plan.sources.links) {
+    steps.push(...hyperlinkSteps(urls, plan.sources.rows.map((row) => row[column]), (i) => cell(sourcesRow + 1 + i, column)));
   }
   steps.push(
     smallStep(() => {

@@ -14,12 +14,19 @@
  * and number formats, the user's columns and rows included), the as-of row, the records, and how
  * many blank rows sit below each table. When a write fails, the same Excel.run reads the tables as
  * they now are, takes out blank rows a half-done addition left below a table, puts the rows,
- * cells and formats back from the snapshot and the records as they were, and reports the failure:
- * the workbook is left as it was before the refresh, not half-updated. */
+ * cells, formats and links back from the snapshot and the records as they were, and reports the
+ * failure: the workbook is left as it was before the refresh, not half-updated.
+ *
+ * Links (a Source cell → its document, a source's URL cell → itself) are not read back, which
+ * would cost a request per cell: what each cell links to is known from the sources table as read
+ * (key → URL), as the load wrote it. A link moves with its cell when rows are deleted, so a
+ * repair puts back the link of every row, not only of the rows written. */
 import type { Dataset } from "../../core/data/schema";
 import {
   DATE_FORMAT,
   FORMATS,
+  SOURCE_COLUMNS,
+  escapeCellText,
   OPERATION_OVERHEAD_BYTES,
   SHEET_LABELS,
   matrixBytes,
@@ -29,6 +36,7 @@ import {
   unescapeCellText,
   type Cell,
   type ExistingTable,
+  type LinkWrite,
   type LoadPlan,
   type RefreshCounts,
   type TableBlock,
@@ -38,7 +46,7 @@ import { restoreCells } from "../../core/sheet/restore";
 import { SETTING_KEYS, mergeRecords, parseRecords, type TableRecord } from "../records";
 import { readBlocks, type Cells } from "./reads";
 import { queueRecords } from "./settings";
-import { EXCEL_LIMITS, StepsFailedError, WritesFailedError, matrixSteps, runSteps, smallStep, type PayloadLimits, type Progress, type Step } from "./steps";
+import { EXCEL_LIMITS, StepsFailedError, WritesFailedError, linkSteps, matrixSteps, runSteps, smallStep, type PayloadLimits, type Progress, type Step } from "./steps";
 
 export interface RefreshItem {
   readonly record: TableRecord;
@@ -131,16 +139,44 @@ function ourPositions<C extends string>(block: TableBlock<C>, headers: readonly 
   return block.header.map((h) => headers.indexOf(unescapeCellText(h)));
 }
 
-/** The table as read: headers, our columns' values (found by header), the last row's formulas. */
-function existingFrom<C extends string>(block: TableBlock<C>, read: TableRead, cells: Cells, rowCount: number): ExistingTable {
+/**
+ * The table as read: headers, our columns' values (found by header), the last row's formulas, and
+ * the URL each cell of a link column links to now: `urlOf` its text (a source's key → the URL the
+ * sources table holds for it; a URL → itself), "" for none.
+ */
+function existingFrom<C extends string>(block: TableBlock<C>, read: TableRead, cells: Cells, rowCount: number, urlOf: ((column: number, text: string) => string) | null): ExistingTable {
   const headers = (read.header.values[0] ?? []).map((h) => String(h));
   const positions = ourPositions(block, headers);
   const body = new Map<number, Cell[]>();
+  const links = new Map<number, string[]>();
   if (positions.every((p) => p >= 0)) {
     const values = cells.values as Cell[][];
     for (const p of positions) body.set(p, values.map((row) => row[p]));
+    if (urlOf) {
+      for (const j of block.links.keys()) links.set(positions[j], (body.get(positions[j]) ?? []).map((text) => urlOf(j, String(text))));
+    }
   }
-  return { headers, body, rowCount, lastRowFormulasR1C1: (read.lastRow.formulasR1C1[0] ?? null) as Cell[] | null };
+  return { headers, body, rowCount, lastRowFormulasR1C1: (read.lastRow.formulasR1C1[0] ?? null) as Cell[] | null, links };
+}
+
+/** A URL as a link's address, or "" (the text of a cell that is no URL links nowhere). */
+function asUrl(text: string): string {
+  return /^https?:\/\//i.test(text) ? text : "";
+}
+
+/**
+ * What the cells of a dataset table's Source column link to: the URL of each source key as the
+ * sources table read shows it (its Source and URL columns, found by header), or null when that
+ * table is missing or its headers were renamed (links are then taken to follow the cells' text).
+ */
+function sourceUrls(plan: LoadPlan, sources: TableRead | null, cells: Cells | null): Map<string, string> | null {
+  if (!sources || !cells) return null;
+  const headers = (sources.header.values[0] ?? []).map((h) => String(h));
+  const positions = ourPositions(plan.sources, headers);
+  const key = positions[SOURCE_COLUMNS.indexOf("key")];
+  const url = positions[SOURCE_COLUMNS.indexOf("url")];
+  if (key < 0 || url < 0) return null;
+  return new Map((cells.values as unknown[][]).map((row) => [String(row[key]), asUrl(String(row[url]))]));
 }
 
 /** Rows a table gains: how many, the body rows it has once it took them, and the index of the step that inserts them below it. */
@@ -150,7 +186,7 @@ interface Growth {
   readonly step: number;
 }
 
-/** What a refresh may change, as read before any write: a table (whole body) or the as-of row. */
+/** What a refresh may change, as read before any write: a table (whole body, with what its link columns link to) or the as-of row. */
 type Snapshot =
   | {
       readonly kind: "table";
@@ -162,11 +198,19 @@ type Snapshot =
       readonly blankBelow: number;
       /** Rows the refresh adds to it, once known. */
       growth: Growth | null;
+      /** Every cell of its link columns, with the URL it links to ("" for none). */
+      readonly links: readonly LinkWrite[];
     }
   | { readonly kind: "range"; readonly owner: string; readonly range: Excel.Range; readonly cells: Cells };
 
-function tableSnapshot(owner: string, read: TableRead, cells: Cells, rowCount: number): Snapshot {
-  return { kind: "table", owner, table: read.table, rowCount, cells, blankBelow: leadingBlankRows(read.below.formulas), growth: null };
+/** The snapshot of a table: its body's cells, the blank rows below it, and every cell of a link column with the URL it links to ("" for none). */
+function tableSnapshot(owner: string, read: TableRead, cells: Cells, existing: ExistingTable): Extract<Snapshot, { kind: "table" }> {
+  const links: LinkWrite[] = [];
+  for (const [col, urls] of existing.links ?? []) {
+    const texts = existing.body.get(col) ?? [];
+    urls.forEach((url, row) => links.push({ row, col, url, text: escapeCellText(String(texts[row] ?? "")) }));
+  }
+  return { kind: "table", owner, table: read.table, rowCount: existing.rowCount, cells, blankBelow: leadingBlankRows(read.below.formulas), growth: null, links };
 }
 
 /**
@@ -199,7 +243,7 @@ function leftBehind(s: Extract<Snapshot, { kind: "table" }>, rowsNow: number, bl
   return sent && rowsNow !== growth.rowsAfter && blankNow >= growth.rows ? growth.rows : 0;
 }
 
-/** The steps that put snapshots back: blank rows left below taken out, row count, then every cell's formula or value and number format. */
+/** The steps that put snapshots back: blank rows left below taken out, row count, then every cell's formula or value and number format, then every link. */
 function restoreSteps(snapshots: readonly Snapshot[], now: readonly ({ rows: number; blankBelow: number } | null)[], sent: (step: number) => boolean, sliceBytes: number): Step[] {
   const steps: Step[] = [];
   snapshots.forEach((s, i) => {
@@ -229,6 +273,7 @@ function restoreSteps(snapshots: readonly Snapshot[], now: readonly ({ rows: num
     const at = (offset: number, count: number) => table.getDataBodyRange().getCell(offset, 0).getResizedRange(count - 1, width - 1);
     steps.push(...matrixSteps(cells, at, "formulas", sliceBytes));
     steps.push(...matrixSteps(formats, at, "numberFormat", sliceBytes));
+    steps.push(...linkSteps(s.links, (row, col) => table.getDataBodyRange().getCell(row, col), sliceBytes));
   });
   return steps;
 }
@@ -286,9 +331,10 @@ export class RefreshFailedError extends WritesFailedError {
 }
 
 /**
- * The steps that apply a table update, in order: rewrites, deletions (last first), then the added
- * rows: blank cells inserted below the table and taken into it (one step), then their values,
- * number formats and the user's calculated columns written with Range.values and formulasR1C1.
+ * The steps that apply a table update, in order: rewrites and their links, deletions (last first),
+ * then the added rows: blank cells inserted below the table and taken into it (one step), then
+ * their values, number formats and the user's calculated columns written with Range.values and
+ * formulasR1C1, then their links.
  * @param rowCount - the table's body rows before the update
  * @param first - the index the first of these steps will have among all the refresh's steps
  * @returns the steps, and the rows added with the index of the step that inserts them
@@ -296,8 +342,11 @@ export class RefreshFailedError extends WritesFailedError {
 function updateSteps(table: Excel.Table, update: Extract<TableUpdate, { ok: true }>, rowCount: number, first: number, sliceBytes: number): { steps: Step[]; growth: Growth | null } {
   const steps: Step[] = [];
   const at = (row: number, col: number, rows: number, cols: number) => table.getDataBodyRange().getCell(row, col).getResizedRange(rows - 1, cols - 1);
+  const cellAt = (row: number, col: number) => table.getDataBodyRange().getCell(row, col);
   for (const w of update.writes) steps.push(...matrixSteps(w.values, (o, n) => at(w.row + o, w.col, n, w.values[0].length), "values", sliceBytes));
   for (const w of update.formatWrites) steps.push(...matrixSteps(w.values, (o, n) => at(w.row + o, w.col, n, 1), "numberFormat", sliceBytes));
+  // Before the deletes: the rows are still where they were read.
+  steps.push(...linkSteps(update.linkWrites, cellAt, sliceBytes));
   // Whole table rows, so that columns the user added to the table move with their rows.
   for (const d of update.deletes) steps.push(smallStep(() => table.getDataBodyRange().getRow(d.row).getResizedRange(d.count - 1, 0).delete("Up")));
   const add = update.add;
@@ -321,6 +370,7 @@ function updateSteps(table: Excel.Table, update: Extract<TableUpdate, { ok: true
       },
     });
   }
+  steps.push(...linkSteps(add.links.map((l) => ({ ...l, row: kept + l.row })), cellAt, sliceBytes));
   return { steps, growth };
 }
 
@@ -447,7 +497,14 @@ export async function refreshTables(context: Excel.RequestContext, request: Refr
     const read = bodies as NonNullable<typeof bodies>;
     const mainCells = read.cells[mainAt];
     const mainRows = read.rowCounts[mainAt];
-    const update = planTableUpdate(w.plan.table, existingFrom(w.plan.table, w.main, mainCells, mainRows));
+    const sourcesCells = sourcesAt >= 0 ? read.cells[sourcesAt] : null;
+    const sourcesRows = sourcesAt >= 0 ? read.rowCounts[sourcesAt] : 0;
+    const urls = sourceUrls(w.plan, w.sources, sourcesCells);
+    const sourceCol = w.plan.table.columns.indexOf("source");
+    // Without the sources table, a Source cell is taken to link where the new data says its key does.
+    const newUrls = new Map(w.plan.sources.keys.map((k, i) => [k, w.plan.sources.links.get(SOURCE_COLUMNS.indexOf("url"))?.[i] ?? ""]));
+    const main = existingFrom(w.plan.table, w.main, mainCells, mainRows, (j, text) => (j === sourceCol ? ((urls ?? newUrls).get(text) ?? "") : ""));
+    const update = planTableUpdate(w.plan.table, main);
     const record = { ...w.item.record, tableName: w.located.name, tableId: w.located.id };
     if (!update.ok) {
       outcomes[w.index] = { kind: "columnsMissing", record, missing: update.missing };
@@ -460,20 +517,19 @@ export async function refreshTables(context: Excel.RequestContext, request: Refr
       continue;
     }
     const owner = w.located.name;
-    const mainSnapshot = tableSnapshot(owner, w.main, mainCells, mainRows);
+    const mainSnapshot = tableSnapshot(owner, w.main, mainCells, main);
     const mainSteps = updateSteps(w.main.table, update, mainRows, steps.length, limits.sliceBytes);
-    if (mainSnapshot.kind === "table") mainSnapshot.growth = mainSteps.growth;
+    mainSnapshot.growth = mainSteps.growth;
     own(mainSnapshot, mainSteps.steps);
     let sourcesOk = false;
-    if (w.sources && sourcesAt >= 0) {
-      const sourcesCells = read.cells[sourcesAt];
-      const sourcesRows = read.rowCounts[sourcesAt];
-      const sourcesUpdate = planTableUpdate(w.plan.sources, existingFrom(w.plan.sources, w.sources, sourcesCells, sourcesRows));
+    if (w.sources && sourcesCells) {
+      const sources = existingFrom(w.plan.sources, w.sources, sourcesCells, sourcesRows, (_, text) => asUrl(text));
+      const sourcesUpdate = planTableUpdate(w.plan.sources, sources);
       if (sourcesUpdate.ok) {
         sourcesOk = true;
-        const snapshot = tableSnapshot(owner, w.sources, sourcesCells, sourcesRows);
+        const snapshot = tableSnapshot(owner, w.sources, sourcesCells, sources);
         const sourcesSteps = updateSteps(w.sources.table, sourcesUpdate, sourcesRows, steps.length, limits.sliceBytes);
-        if (snapshot.kind === "table") snapshot.growth = sourcesSteps.growth;
+        snapshot.growth = sourcesSteps.growth;
         own(snapshot, sourcesSteps.steps);
       }
     }

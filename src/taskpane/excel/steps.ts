@@ -3,7 +3,7 @@
  * in order. When a request fails, Excel has applied the operations of that request that came
  * before the failing one (a batch is not a transaction) and none after it: runSteps says which
  * request failed, so the caller knows which steps may have been applied and can put them back. */
-import { CHUNK_BYTES, OPERATION_OVERHEAD_BYTES, matrixBytes, packRequests, rowSlices, type Cell } from "../../core/sheet";
+import { CHUNK_BYTES, OPERATION_OVERHEAD_BYTES, cellBytes, matrixBytes, packRequests, rowSlices, unescapeCellText, type Cell, type LinkWrite } from "../../core/sheet";
 
 /** The largest piece of one matrix a step assigns: four of them and the small steps fit one request. */
 export const SLICE_BYTES = Math.floor(CHUNK_BYTES * 0.24);
@@ -56,6 +56,60 @@ export function matrixSteps(rows: readonly (readonly Cell[])[], target: (offset:
       },
     };
   });
+}
+
+/** What one link adds to a request besides its two strings: the cell's range, the assignment and the object's keys. */
+export const LINK_OVERHEAD_BYTES = 2 * OPERATION_OVERHEAD_BYTES + 64;
+
+/**
+ * Steps that link cells to documents: one `Range.hyperlink = {address, textToDisplay}` per cell
+ * (Excel applies a link set on a block to every cell but shows the text only in the first, and
+ * per-cell properties in one call need ExcelApi 1.9), or, for a link whose URL is "", the cell's
+ * link removed (`clear("RemoveHyperlinks")`, content and formats kept); cut into pieces of at
+ * most `sliceBytes` like the matrices.
+ * @param links - the cells, with the text each shows as written to `values` (escaped)
+ * @param cellAt - the cell at a block's row and column
+ * @param sliceBytes - the largest piece (SLICE_BYTES by default)
+ */
+export function linkSteps(links: readonly LinkWrite[], cellAt: (row: number, col: number) => Excel.Range, sliceBytes = SLICE_BYTES): Step[] {
+  const steps: Step[] = [];
+  let start = 0;
+  let bytes = 0;
+  const flush = (end: number) => {
+    if (end > start) {
+      const from = start;
+      steps.push({
+        bytes,
+        run: () => {
+          for (let i = from; i < end; i++) {
+            const { row, col, url, text } = links[i];
+            if (url === "") cellAt(row, col).clear("RemoveHyperlinks");
+            else cellAt(row, col).hyperlink = { address: url, textToDisplay: unescapeCellText(String(text)) };
+          }
+        },
+      });
+    }
+    start = end;
+    bytes = 0;
+  };
+  links.forEach((link, i) => {
+    const size = LINK_OVERHEAD_BYTES + cellBytes(link.url) + cellBytes(link.text);
+    if (i > start && bytes + size > sliceBytes) flush(i);
+    bytes += size;
+  });
+  flush(links.length);
+  return steps;
+}
+
+/**
+ * The link steps of one column of a freshly written block: a link for each cell that has a URL.
+ * @param urls - one URL per row of the block, "" for a cell without a link
+ * @param texts - the text of each cell as written to `values` (escaped)
+ * @param cellAt - the cell of row `i` of the block
+ */
+export function hyperlinkSteps(urls: readonly string[], texts: readonly Cell[], cellAt: (i: number) => Excel.Range, sliceBytes = SLICE_BYTES): Step[] {
+  const links = urls.flatMap((url, row) => (url === "" ? [] : [{ row, col: 0, url, text: texts[row] }]));
+  return linkSteps(links, (row) => cellAt(row), sliceBytes);
 }
 
 /** A request of runSteps failed: the steps before `firstUnsent` were sent, `sentFrom` on may or may not have been applied. */

@@ -1,0 +1,110 @@
+/* A small dataset in the current format (schema 3) whose every row the tests know by heart: a
+ * bound ("up to"), a published range, a figure read from a filing's table in millions with its
+ * definition, dated guidance, a Korean figure marked unconfirmed, a year-end close with its day;
+ * sources of three kinds, one without a URL (the print column). Tests that assert cell by cell use
+ * it, so they do not move when the curated data does. */
+import type { Dataset } from "../../src/core/data/schema";
+
+export const FIXTURE_URLS = {
+  filing: "https://www.example.com/investor/annual-report-2025.htm",
+  news: "https://news.example.com/article?id=161952",
+} as const;
+
+export const FIXTURE: Dataset = {
+  meta: {
+    id: "fixture-figures",
+    title: { en: "Fixture figures for tests", ko: "테스트용 수치" },
+    version: "1.0.0",
+    asOf: "2025-08-01",
+    description: { en: "A few figures of each shape, for tests.", ko: "모양별 수치 몇 개(테스트용)." },
+    sources: [
+      { id: "news-161952", publisher: "Example News, relaying The Information", title: "OpenAI's 2024 costs", url: FIXTURE_URLS.news, published: "2024-07-24", kind: "news" },
+      { id: "ms-annual-2025", publisher: "Microsoft", title: "Annual Report 2025", url: FIXTURE_URLS.filing, published: "2025-07-30", kind: "filing" },
+      { id: "print-column", publisher: "A magazine", title: "A column in print", url: null, published: null, kind: "column" },
+    ],
+  },
+  rows: [
+    {
+      company: "openai",
+      metric: "total",
+      period: "2024",
+      value: 8500000000,
+      published: "85억달러",
+      unit: "as_written",
+      currency: "USD",
+      qualifier: "up_to",
+      source: "news-161952",
+      quote: "운영 비용은 최대 85억달러(약 12조원)에 달할 것",
+      status: "confirmed",
+    },
+    {
+      company: "openai",
+      metric: "revenue",
+      period: "2024",
+      value: null,
+      low: 3500000000,
+      high: 4500000000,
+      published: "35억~45억달러",
+      unit: "as_written",
+      currency: "USD",
+      qualifier: "range",
+      source: "news-161952",
+      quote: "매출은 35억~45억달러로 예상된다",
+      status: "confirmed",
+    },
+    {
+      company: "microsoft",
+      metric: "capex",
+      period: "FY2025",
+      label: "Year Ended June 30, 2025",
+      value: 64551000000,
+      published: "(64,551)",
+      unit: "millions",
+      currency: "USD",
+      qualifier: "exact",
+      definition: "Additions to property and equipment",
+      source: "ms-annual-2025",
+      quote: "Additions to property and equipment (64,551)",
+      status: "confirmed",
+    },
+    {
+      company: "microsoft",
+      metric: "capex_guidance",
+      period: "FY2026-Q1",
+      value: 30000000000,
+      published: "$30 billion",
+      unit: "as_written",
+      currency: "USD",
+      qualifier: "over",
+      given: "2025-07-30",
+      source: "ms-annual-2025",
+      quote: "capital expenditures of over $30 billion in the first quarter",
+      status: "confirmed",
+    },
+    {
+      company: "naver",
+      metric: "ai_investment",
+      period: "2023",
+      value: 2000000000000,
+      published: "2조 원",
+      unit: "as_written",
+      currency: "KRW",
+      qualifier: "exact",
+      source: "print-column",
+      quote: "그 규모가 지난해 기준 2조 원",
+      status: "unconfirmed",
+      note: "As the column wrote it; the company reports no such figure.",
+    },
+    {
+      period: "2024",
+      kind: "year_end_close",
+      day: "2024-12-30",
+      measure: { en: "Seoul market daytime close", ko: "서울외환시장 주간 종가" },
+      value: 1472.5,
+      published: "1,472.5원",
+      source: "news-161952",
+      quote: "올해 마지막 거래일 종가는 1,472.5원",
+      status: "confirmed",
+    },
+  ],
+};
