@@ -108,9 +108,23 @@ describe("how Excel calls the functions (the options heading dist/functions.json
     expect(m.allowCustomDataForDataTypeAny).toBe(true);
   });
 
-  it("the range arguments that receive errors are the amounts, typed any (a typed parameter never does)", () => {
+  it("the arguments that receive errors and data types are those typed any: the amounts and FX_RATE's dates (ranges: an error stays in its cell) and the lookups' arguments (read whatever their type: an error is passed on as it is)", () => {
     const anyParams = metadata.functions.flatMap((f) => f.parameters.filter((p) => p.type === "any").map((p) => `${f.id}(${p.name})`));
-    expect(anyParams).toEqual(["USD_TO_KRW(amount)", "KRW_TO_USD(amount)", "NET_LOSS(revenue)", "NET_LOSS(expenses)", "KRW_PARSE(text)", "KRW_FORMAT(amount)", "FX_RATE(period)"]);
+    const ranges = ["USD_TO_KRW(amount)", "KRW_TO_USD(amount)", "NET_LOSS(revenue)", "NET_LOSS(expenses)", "KRW_PARSE(text)", "KRW_FORMAT(amount)", "FX_RATE(period)"];
+    const lookups = [
+      "NET_LOSS(period)",
+      ...["company", "metric", "period", "currency", "dataset", "given"].map((p) => `AI_SPEND(${p})`),
+      ...["company", "period", "currency"].map((p) => `AI_REVENUE(${p})`),
+      "FX_RATE(basis)",
+      "FX_RATE(source)",
+      ...["period", "basis", "source"].map((p) => `FX_SOURCE(${p})`),
+      "AI_COMPANIES(dataset)",
+      "AI_TABLE(dataset)",
+      "AI_TABLE(headers)",
+      ...["company", "metric", "period", "currency", "dataset", "given"].map((p) => `AI_SOURCE(${p})`),
+    ];
+    expect([...anyParams].sort()).toEqual([...ranges, ...lookups].sort());
+    expect(metadata.functions.flatMap((f) => f.parameters.filter((p) => p.type === "any" && p.dimensionality === "matrix").map((p) => `${f.id}(${p.name})`))).toEqual(ranges);
   });
 
   it("withHostOptions puts the options at the head, over whatever the generator wrote", () => {

@@ -3,7 +3,7 @@
  * of a range arrive as CustomFunctions.Error and stay in their own result cell; data-type cells
  * arrive as objects (Excel.CellValue) and are read by their basic value, or refused with the reason. */
 import { basicValue } from "../../src/functions/cells";
-import { fxRateFunction, krwParseFunction, netLossFunction, usdToKrwFunction } from "../../src/functions/functions";
+import { aiSourceFunction, aiSpendFunction, fxRateFunction, krwParseFunction, netLossFunction, usdToKrwFunction } from "../../src/functions/functions";
 import { MESSAGES } from "../../src/core/messages";
 import { excel } from "./shown";
 
@@ -29,6 +29,12 @@ describe("error cells in a range argument", () => {
     expect(out[0][0]).toBe(1320);
     expect(out[1][0]).toBe(error); // passed on as it is: Excel shows #N/A there
     expect(out[2][0]).toBe(2640);
+  });
+
+  it("an error given to a lookup's argument (typed any) is passed on as it is, as Excel does for a typed one", () => {
+    expect(excel(() => aiSpendFunction(na()))).toBe("#N/A");
+    expect(excel(() => aiSpendFunction("Microsoft", "capex", new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidReference)))).toBe("#REF!");
+    expect(excel(() => aiSourceFunction("Microsoft", [[na()]] as never))).toBe("#N/A");
   });
 
   it("an error alone (one cell) is thrown, as Excel's own functions pass it on", () => {

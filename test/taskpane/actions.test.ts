@@ -20,6 +20,9 @@ import { referenceDraft } from "../../src/taskpane/state";
 import { resetShared } from "../../src/shared/reference-rate";
 import { FEED, SHIPPED_RATES, newerRates } from "./fake-feed";
 import { FIXTURE } from "./fixture";
+import { CHARTED } from "./chart-fixture";
+import { columnName } from "./fake-excel";
+import { TABLE_COLUMNS } from "../../src/core/sheet/plan";
 import { harness, type Harness } from "./harness";
 
 const bump = (d: Dataset, change: (rows: Dataset["rows"]) => Dataset["rows"]): Dataset => ({ meta: { ...d.meta, version: "1.1.0", asOf: "2025-02-01" }, rows: change([...d.rows]) });
@@ -555,24 +558,25 @@ describe("the pane's actions", () => {
 
   it("offers the metrics of a table to chart, then inserts the one picked, titled with the dataset, metric, currency and as-of date", async () => {
     const h = harness();
-    h.feed.publish(allDatasets());
+    h.feed.publish([CHARTED, ...allDatasets()]);
     await start(h.deps, "en-US", true);
-    h.deps.dispatch({ type: "select", id: "bigtech-capex" });
+    h.deps.dispatch({ type: "select", id: CHARTED.meta.id });
     await loadSelected(h.deps);
-    await chart(h.deps, "AIFIN_bigtech_capex");
-    expect(h.status()).toEqual(["AIFIN_bigtech_capex holds several metrics or currencies, and one chart shows one of each: choose which to chart."]);
+    await chart(h.deps, "AIFIN_chart_figures");
+    expect(h.status()).toEqual(["AIFIN_chart_figures holds several metrics or currencies, and one chart shows one of each: choose which to chart."]);
     const choice = h.state.chartChoice;
-    expect(choice?.options.map((o) => o.metric)).toEqual(["Capital expenditure", "AI data-center infrastructure plan", "Capex guidance", "AI investment"]);
-    await chart(h.deps, "AIFIN_bigtech_capex", choice!.options[2].key);
+    expect(choice?.options.map((o) => o.metric)).toEqual(["Capital expenditure", "Capex guidance", "AI investment"]);
+    await chart(h.deps, "AIFIN_chart_figures", choice!.options[1].key);
     expect(h.state.chartChoice).toBeNull();
     const sheet = h.model.sheets.find((s) => s.charts.length > 0)!;
+    const block = `${columnName(TABLE_COLUMNS.length + 1)}4:${columnName(TABLE_COLUMNS.length + 2)}6`;
     expect(h.status()).toEqual([
-      `AIFIN_bigtech_capex: a chart of Capex guidance in USD (2 figures) was inserted; it reads the table through its data in '${sheet.name}'!P4:Q6.`,
+      `AIFIN_chart_figures: a chart of Capex guidance in USD (2 figures) was inserted; it reads the table through its data in '${sheet.name}'!${block}.`,
       "1 figures given as a range (no single value) were left out.",
     ]);
-    expect(sheet.charts[0].title).toBe(`${datasetById("bigtech-capex").meta.title.en}: Capex guidance, USD (as of 2025-08-27)`);
-    await chart(h.deps, "AIFIN_bigtech_capex", choice!.options[0].key);
-    expect(h.status()[0]).toMatch(/^AIFIN_bigtech_capex: its chart was updated to Capital expenditure in USD \(12 figures\)/);
+    expect(sheet.charts[0].title).toBe(`${CHARTED.meta.title.en}: Capex guidance, USD (as of ${CHARTED.meta.asOf})`);
+    await chart(h.deps, "AIFIN_chart_figures", choice!.options[0].key);
+    expect(h.status()[0]).toMatch(/^AIFIN_chart_figures: its chart was updated to Capital expenditure in USD \(3 figures\)/);
     expect(sheet.charts).toHaveLength(1);
   });
 });

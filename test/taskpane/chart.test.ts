@@ -2,10 +2,13 @@ import { datasetById } from "../../src/core/data/catalog";
 import type { ChartOption } from "../../src/core/sheet";
 import { insertChart } from "../../src/taskpane/excel/chart";
 import { loadDataset } from "../../src/taskpane/excel/load";
-import { fakeExcel, parseA1, WorkbookModel } from "./fake-excel";
+import { parseDataset, type Dataset } from "../../src/core/data/schema";
+import { TABLE_COLUMNS } from "../../src/core/sheet/plan";
+import { CHARTED, QUARTERS } from "./chart-fixture";
+import { columnName, fakeExcel, parseA1, WorkbookModel } from "./fake-excel";
 
-async function loaded(id: string, model = new WorkbookModel()) {
-  const result = await loadDataset(fakeExcel(model).context, { dataset: datasetById(id), lang: "en", target: "newSheet", hash: null, now: "2025-01-01T00:00:00Z" });
+async function loaded(dataset: Dataset | string, model = new WorkbookModel()) {
+  const result = await loadDataset(fakeExcel(model).context, { dataset: typeof dataset === "string" ? datasetById(dataset) : dataset, lang: "en", target: "newSheet", hash: null, now: "2025-01-01T00:00:00Z" });
   if (result.kind !== "loaded") throw new Error("load failed");
   return { model, record: result.record, sheet: result.sheetName };
 }
@@ -29,66 +32,88 @@ function blockRows(model: WorkbookModel, sheetName: string, address: string) {
   });
 }
 
+/** The chart's data block: two columns, starting one empty column right of the table; the chart right of it. */
+const LABELS = columnName(TABLE_COLUMNS.length + 1);
+const VALUES = columnName(TABLE_COLUMNS.length + 2);
+const CHART_AT = columnName(TABLE_COLUMNS.length + 4);
+
 describe("insertChart", () => {
+  it("is tested on datasets the feed would accept", () => {
+    for (const d of [CHARTED, QUARTERS]) expect(parseDataset(JSON.parse(JSON.stringify(d))).ok).toBe(true);
+  });
+
   it("asks which metric and currency to chart when a table holds several", async () => {
-    const { model, record, sheet } = await loaded("bigtech-capex");
+    const { model, record, sheet } = await loaded(CHARTED);
     const { result } = await chart(model, record);
     expect(result.kind).toBe("choose");
     if (result.kind !== "choose") return;
+    // The revenue range has no value: nothing of that metric to chart, so it is not offered.
     expect(result.options.map((o) => [o.metric, o.currency, o.figures])).toEqual([
-      ["Capital expenditure", "USD", 12],
-      ["AI data-center infrastructure plan", "USD", 1],
+      ["Capital expenditure", "USD", 3],
       ["Capex guidance", "USD", 2],
-      ["AI investment", "USD", 1],
+      ["AI investment", "KRW", 1],
     ]);
     expect(model.sheet(sheet).charts).toEqual([]);
   });
 
   it("charts one metric in one currency, each bar named by company and period, read from the table's cells", async () => {
-    const { model, record, sheet } = await loaded("bigtech-capex");
+    const { model, record, sheet } = await loaded(CHARTED);
     const first = await chart(model, record);
     if (first.result.kind !== "choose") throw new Error(first.result.kind);
     const capex = first.result.options[0];
     const { result } = await chart(model, record, capex.key);
-    expect(result).toMatchObject({ kind: "inserted", name: "AIFIN_bigtech_capex_Chart", type: "ColumnClustered", points: 12, leftOut: 0, data: `'${sheet}'!P4:Q16` });
-    const rows = blockRows(model, sheet, "P4:Q16");
-    expect(rows.map((r) => r.label)).toEqual(rows.map((r) => `${r.company} ${r.period}`));
-    expect(new Set(rows.map((r) => r.label)).size).toBe(12);
-    expect(rows[0].formula).toMatch(/^=E\d+\/1000000000$/);
-    expect(rows.every((r) => typeof r.value === "number")).toBe(true);
-    expect(model.grid(sheet, "P4:Q4")[0]).toEqual(["Company, period", "Capital expenditure (USD bn)"]);
-    const [c] = model.sheet(sheet).charts;
-    expect(c).toMatchObject({ type: "ColumnClustered", source: `'${sheet}'!Q4:Q16`, seriesBy: "Columns", xValues: `'${sheet}'!P5:P16`, position: `'${sheet}'!S4`, title: "Title: Capital expenditure, USD", legendVisible: false });
+    expect(result).toMatchObject({ kind: "inserted", name: "AIFIN_chart_figures_Chart", type: "ColumnClustered", points: 3, leftOut: 0, data: `'${sheet}'!${LABELS}4:${VALUES}7` });
+    const rows = blockRows(model, sheet, `${LABELS}4:${VALUES}7`);
     // Companies stay together, their periods in order.
-    expect(rows.slice(0, 2).map((r) => r.label)).toEqual(["Microsoft FY2023", "Microsoft FY2024"]);
+    expect(rows.map((r) => r.label)).toEqual(["Microsoft FY2024", "Microsoft FY2025", "Alphabet 2024"]);
+    expect(rows.map((r) => r.label)).toEqual(rows.map((r) => `${r.company} ${r.period}`));
+    expect(rows[0].formula).toMatch(/^=E\d+\/1000000000$/);
+    expect(rows.map((r) => r.value)).toEqual([44477000000, 64551000000, 52535000000]);
+    expect(model.grid(sheet, `${LABELS}4:${VALUES}4`)[0]).toEqual(["Company, period", "Capital expenditure (USD bn)"]);
+    const [c] = model.sheet(sheet).charts;
+    expect(c).toMatchObject({
+      type: "ColumnClustered",
+      source: `'${sheet}'!${VALUES}4:${VALUES}7`,
+      seriesBy: "Columns",
+      xValues: `'${sheet}'!${LABELS}5:${LABELS}7`,
+      position: `'${sheet}'!${CHART_AT}4`,
+      title: "Title: Capital expenditure, USD",
+      legendVisible: false,
+    });
   });
 
   it("updates the chart it made on a second click instead of stacking another", async () => {
-    const { model, record, sheet } = await loaded("bigtech-capex");
+    const { model, record, sheet } = await loaded(CHARTED);
     const options = (await chart(model, record)).result;
     if (options.kind !== "choose") throw new Error(options.kind);
     await chart(model, record, options.options[0].key);
-    const again = await chart(model, record, options.options[2].key);
-    expect(again.result).toMatchObject({ kind: "updated", points: 2, leftOut: 1, data: `'${sheet}'!P4:Q6` });
+    const again = await chart(model, record, options.options[1].key);
+    expect(again.result).toMatchObject({ kind: "updated", points: 2, leftOut: 1, data: `'${sheet}'!${LABELS}4:${VALUES}6` });
     expect(model.sheet(sheet).charts).toHaveLength(1);
-    expect(model.sheet(sheet).charts[0]).toMatchObject({ source: `'${sheet}'!Q4:Q6`, xValues: `'${sheet}'!P5:P6`, title: "Title: Capex guidance, USD" });
+    expect(model.sheet(sheet).charts[0]).toMatchObject({ source: `'${sheet}'!${VALUES}4:${VALUES}6`, xValues: `'${sheet}'!${LABELS}5:${LABELS}6`, title: "Title: Capex guidance, USD" });
     // The old block's rows below the new one are cleared, and the name follows the block.
-    expect(model.grid(sheet, "P7:Q16").flat().every((v) => v === "")).toBe(true);
-    expect(model.names.find((n) => n.name === "AIFIN_bigtech_capex_ChartData")?.rect).toEqual(parseA1("P4:Q6"));
+    expect(model.grid(sheet, `${LABELS}7:${VALUES}7`).flat().every((v) => v === "")).toBe(true);
+    expect(model.names.find((n) => n.name === "AIFIN_chart_figures_ChartData")?.rect).toEqual(parseA1(`${LABELS}4:${VALUES}6`));
   });
 
-  it("draws a line over periods for the USD/KRW rates", async () => {
-    const { model, record, sheet } = await loaded("usd-krw-rates");
-    const options = (await chart(model, record)).result;
-    if (options.kind !== "choose") throw new Error(options.kind);
-    const quarters = options.options.find((o) => o.metric === "Quarterly average")!;
-    const { result } = await chart(model, record, quarters.key);
+  it("draws a line over periods for the USD/KRW rates, in period order", async () => {
+    const { model, record, sheet } = await loaded(QUARTERS);
+    const { result } = await chart(model, record);
     expect(result).toMatchObject({ kind: "inserted", type: "Line", points: 4 });
     if (result.kind !== "inserted") return;
     const rows = blockRows(model, sheet, result.data.slice(result.data.indexOf("!") + 1));
     expect(rows.map((r) => r.label)).toEqual(["2024-Q1", "2024-Q2", "2024-Q3", "2024-Q4"]);
     expect(rows[0].formula).toMatch(/^=E\d+$/);
     expect(model.sheet(sheet).charts[0].type).toBe("Line");
+  });
+
+  it("offers the real rates table's kinds, each a line", async () => {
+    const { model, record } = await loaded("usd-krw-rates");
+    const options = (await chart(model, record)).result;
+    if (options.kind !== "choose") throw new Error(options.kind);
+    const quarters = options.options.find((o) => o.metric === "Quarterly average")!;
+    const { result } = await chart(model, record, quarters.key);
+    expect(result).toMatchObject({ kind: "inserted", type: "Line", points: quarters.figures });
   });
 
   it("reports a deleted table", async () => {

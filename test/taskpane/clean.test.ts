@@ -1,7 +1,8 @@
 import { datasetById } from "../../src/core/data/catalog";
 import { cleanSelection } from "../../src/taskpane/excel/clean";
 import { loadDataset } from "../../src/taskpane/excel/load";
-import { fakeExcel, WorkbookModel, TableModel, parseA1 } from "./fake-excel";
+import { TABLE_COLUMNS } from "../../src/core/sheet/plan";
+import { columnName, fakeExcel, WorkbookModel, TableModel, parseA1 } from "./fake-excel";
 
 function workbookWith(column: Array<string | number>, at = "B2", formats?: string[]) {
   const model = new WorkbookModel();
@@ -112,19 +113,23 @@ describe("cleanSelection", () => {
       expect(model.snapshot()).toBe(before);
       expect(result).toMatchObject({ kind: "blocked", obstacles: [{ kind: "table", table: "AIFIN_bigtech_capex", columns: ["Low", "High", "Currency"] }] });
       if (result.kind !== "blocked") throw new Error(result.kind);
-      // The table spans A:N; O is right beside it (Excel would grow the table): P is the first free column.
-      expect(result.target.free).toEqual({ column: 15, address: `'${sheet.name}'!P${table.row + 2}:R${table.row + table.rows + 1}` });
+      // The table spans A to its last column; the one after is right beside it (Excel would grow
+      // the table): the next is the first free column, and the cleaner writes three from there.
+      const width = TABLE_COLUMNS.length;
+      const free = width + 1;
+      const [p, q, r] = [free, free + 1, free + 2].map(columnName);
+      expect(result.target.free).toEqual({ column: free, address: `'${sheet.name}'!${p}${table.row + 2}:${r}${table.row + table.rows + 1}` });
 
       const table0 = cellsOf(model, sheet.name);
       const second = await clean(model, false, "en", { at: result.target.free!.column });
       // Every figure is read; a range row (Low–High, no Value) is blank and stays blank.
       const figures = model.grid(sheet.name, `E${table.row + 2}:E${table.row + table.rows + 1}`).filter((r) => typeof r[0] === "number").length;
       expect(second.result).toMatchObject({ kind: "cleaned", read: figures, unread: 0 });
-      expect(model.grid(sheet.name, `P${table.row + 2}:Q${table.row + 2}`)[0][0]).toBe(model.grid(sheet.name, `E${table.row + 2}`)[0][0]);
-      expect({ rect: table.rect, width: table.width }).toEqual({ rect: model.table("AIFIN_bigtech_capex")!.rect, width: 14 });
+      expect(model.grid(sheet.name, `${p}${table.row + 2}:${q}${table.row + 2}`)[0][0]).toBe(model.grid(sheet.name, `E${table.row + 2}`)[0][0]);
+      expect({ rect: table.rect, width: table.width }).toEqual({ rect: model.table("AIFIN_bigtech_capex")!.rect, width });
       // Only the new columns changed.
       const changed = [...model.sheet(sheet.name).cells.keys()].filter((k) => !table0.includes(`"${k}"`)).map((k) => Number(k.split(",")[1]));
-      expect(new Set(changed)).toEqual(new Set([15, 16, 17]));
+      expect(new Set(changed)).toEqual(new Set([free, free + 1, free + 2]));
     });
 
     it("refuses the cells right beside a table, where Excel would grow it over the amounts", async () => {

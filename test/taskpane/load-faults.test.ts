@@ -23,7 +23,7 @@ async function scene(): Promise<WorkbookModel> {
   return model;
 }
 
-async function loadWith(model: WorkbookModel, target: LoadTarget, faults: Fault[], dataset = datasetById("openai-2024-costs")) {
+async function loadWith(model: WorkbookModel, target: LoadTarget, faults: Fault[], dataset = datasetById("ai-labs")) {
   const fake = fakeExcel(model);
   for (const f of faults) fake.log.fail(f);
   try {
@@ -71,14 +71,14 @@ describe("the pane reports a failed load", () => {
     const h = harness();
     h.feed.publish(allDatasets());
     await start(h.deps, lang === "ko" ? "ko-KR" : "en-US", true);
-    h.deps.dispatch({ type: "select", id: "openai-2024-costs" });
+    h.deps.dispatch({ type: "select", id: "ai-labs" });
     const before = h.model.snapshot();
     h.faults.push({ what: "tables.add" });
     await loadSelected(h.deps);
     expect(h.model.snapshot()).toBe(before);
     expect(h.state.records).toEqual([]);
     expect(h.keys()).toEqual(["loadFailedRestored"]);
-    const title = datasetById("openai-2024-costs").meta.title[lang];
+    const title = datasetById("ai-labs").meta.title[lang];
     expect(h.status()[0]).toBe(t("loadFailedRestored", lang, { title, detail: "GeneralException: the write tables.add failed (injected)" }));
   });
 
@@ -86,7 +86,7 @@ describe("the pane reports a failed load", () => {
     const h = harness();
     h.feed.publish(allDatasets());
     await start(h.deps, "en-US", true);
-    h.deps.dispatch({ type: "select", id: "openai-2024-costs" });
+    h.deps.dispatch({ type: "select", id: "ai-labs" });
     h.faults.push({ what: "tables.add" }, { what: "worksheet.delete" });
     await loadSelected(h.deps);
     expect(h.keys()).toEqual(["loadFailedNotRestored"]);

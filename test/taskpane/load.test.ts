@@ -162,9 +162,9 @@ describe("loadDataset", () => {
 
     it("picks a table name whose sources and as-of names are free too", async () => {
       const model = new WorkbookModel();
-      model.names.push({ name: "AIFIN_openai_2024_costs_AsOf", sheet: model.sheets[0], rect: { r0: 0, c0: 0, r1: 0, c1: 0 }, comment: "" });
-      const { result } = await load(datasetById("openai-2024-costs"), { model });
-      expect(loaded(result).record).toMatchObject({ tableName: "AIFIN_openai_2024_costs_2", asOfName: "AIFIN_openai_2024_costs_2_AsOf" });
+      model.names.push({ name: "AIFIN_fixture_figures_AsOf", sheet: model.sheets[0], rect: { r0: 0, c0: 0, r1: 0, c1: 0 }, comment: "" });
+      const { result } = await load(FIXTURE, { model });
+      expect(loaded(result).record).toMatchObject({ tableName: "AIFIN_fixture_figures_2", asOfName: "AIFIN_fixture_figures_2_AsOf" });
     });
 
     it("uses two syncs", async () => {
@@ -253,11 +253,10 @@ describe("loadDataset", () => {
 
   describe("text that Excel would retype as a date or a number", () => {
     it("stays the same text (months by name, white space around a number)", async () => {
-      const base = datasetById("openai-2024-costs");
-      const dated: Dataset = { ...base, rows: base.rows.map((r, i) => (i === 0 ? { ...r, note: "March 2024", quote: " 42" } : r)) };
+      const dated: Dataset = { ...FIXTURE, rows: FIXTURE.rows.map((r, i) => (i === 0 ? { ...r, note: "March 2024", quote: " 42" } : r)) };
       const { model, result } = await load(dated);
       const name = loaded(result).sheetName;
-      expect(model.grid(name, "L5:M5")[0]).toEqual([" 42", "March 2024"]);
+      expect([model.grid(name, `${letter("quote")}5`)[0][0], model.grid(name, `${letter("note")}5`)[0][0]]).toEqual([" 42", "March 2024"]);
     });
   });
 
@@ -281,7 +280,7 @@ describe("loadDataset", () => {
       const model = new WorkbookModel();
       model.write(model.sheets[0], 40, 1, [["a long note of the user's, far below in column B"]]);
       model.selection = { sheet: model.sheets[0], rect: { r0: 0, c0: 0, r1: 0, c1: 0 } };
-      const { log, result } = await load(datasetById("openai-2024-costs"), { model, target: "selection" });
+      const { log, result } = await load(FIXTURE, { model, target: "selection" });
       loaded(result);
       expect(model.sheets[0].widths.size).toBe(0);
       expect(log.writes.filter((w) => /^autofit/.test(w.what))).toEqual([]);
@@ -309,7 +308,7 @@ describe("loadDataset", () => {
     async function refusedAt(model: WorkbookModel, r0: number, c0: number) {
       model.selection = { sheet: model.sheets[0], rect: { r0, c0, r1: r0, c1: c0 } };
       const before = model.snapshot();
-      const { result } = await load(datasetById("openai-2024-costs"), { model, target: "selection" });
+      const { result } = await load(FIXTURE, { model, target: "selection" });
       expect(model.snapshot()).toBe(before);
       return result;
     }
@@ -333,8 +332,8 @@ describe("loadDataset", () => {
       const model = new WorkbookModel();
       userTable(model, 0, 0, 3, true); // A1:C4
       model.selection = { sheet: model.sheets[0], rect: { r0: 4, c0: 3, r1: 4, c1: 3 } }; // D5
-      const { result } = await load(datasetById("openai-2024-costs"), { model, target: "selection" });
-      expect(loaded(result).record.tableName).toBe("AIFIN_openai_2024_costs");
+      const { result } = await load(FIXTURE, { model, target: "selection" });
+      expect(loaded(result).record.tableName).toBe("AIFIN_fixture_figures");
       expect(model.table("Orders")).toMatchObject({ row: 0, col: 0, width: 3, rows: 3 });
     });
 

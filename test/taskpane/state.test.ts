@@ -51,7 +51,7 @@ describe("the pane's state", () => {
       ["네이버", ["korea-ai-investment", "column-2024"]],
       ["openai", ["ai-labs", "column-2024"]],
       ["OPENAI 2024", ["column-2024"]],
-      ["nvidia", ["bigtech-financials"]],
+      ["nvidia", ["bigtech-capex", "bigtech-financials"]],
       ["앤트로픽", ["ai-labs"]],
       ["환율", ["column-2024", "usd-krw-rates"]],
       ["zzz", []],
