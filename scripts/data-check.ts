@@ -1,37 +1,14 @@
 /* npm run data:check — validates every file in data/ (schema and cross-checks) and that the
  * functions bundle embeds exactly the dataset files there. Prints one line per file; exits 1
- * with the problems otherwise. Run: npx tsx scripts/data-check.ts */
-import { readFileSync, readdirSync } from "node:fs";
-import { join, resolve } from "node:path";
-import { checkData, type DataFile } from "../src/core/data/schema";
-import { allDatasets } from "../src/core/data/catalog";
+ * with the problems otherwise. Run: npx tsx scripts/data-check.ts [DATA_DIR] (default: data/). */
+import { resolve } from "node:path";
+import { checkData } from "../src/core/data/schema";
 import { coverageReport } from "../src/core/data/coverage";
+import { readDataDir } from "./data-dir";
 
-const dataDir = resolve(__dirname, "..", "data");
-const problems: string[] = [];
-
-function readJson(path: string): unknown {
-  try {
-    return JSON.parse(readFileSync(path, "utf8")) as unknown;
-  } catch (error) {
-    problems.push(`${path}: ${error instanceof Error ? error.message : String(error)}`);
-    return undefined;
-  }
-}
-
-const datasets: DataFile[] = readdirSync(join(dataDir, "datasets"))
-  .filter((file) => file.endsWith(".json"))
-  .sort()
-  .map((file) => ({ file, json: readJson(join(dataDir, "datasets", file)) }));
-
-const result = checkData({
-  companies: readJson(join(dataDir, "companies.json")),
-  metrics: readJson(join(dataDir, "metrics.json")),
-  policy: readJson(join(dataDir, "sources-policy.json")),
-  rates: readJson(join(dataDir, "fx", "ecb-reference-rates.json")),
-  datasets,
-  embeddedIds: allDatasets().map((d) => d.meta.id),
-});
+const dataDir = resolve(process.argv[2] ?? resolve(__dirname, "..", "data"));
+const { input, problems } = readDataDir(dataDir);
+const result = checkData(input);
 
 for (const line of result.lines) console.log(line);
 if (result.problems.length === 0) for (const line of coverageReport(result.datasets)) console.log(line);
