@@ -8,6 +8,7 @@ import { LoadFailedError, loadDataset, type LoadTarget } from "../../src/taskpan
 import { t } from "../../src/taskpane/i18n";
 import { SETTING_KEYS } from "../../src/taskpane/records";
 import { fakeExcel, WorkbookModel, type Fault } from "./fake-excel";
+import { FIXTURE } from "./fixture";
 import { harness } from "./harness";
 import { syntheticDataset } from "./synthetic";
 
@@ -17,7 +18,8 @@ const NOW = "2025-01-15T09:30:00.000Z";
 async function scene(): Promise<WorkbookModel> {
   const model = new WorkbookModel();
   model.write(model.sheets[0], 0, 0, [["My budget", 1200]]);
-  const first = await loadDataset(fakeExcel(model).context, { dataset: datasetById("bigtech-capex"), lang: "en", target: "newSheet", hash: "h0", now: NOW });
+  // A small dataset: the scene is built again for every write of the loop below.
+  const first = await loadDataset(fakeExcel(model).context, { dataset: FIXTURE, lang: "en", target: "newSheet", hash: "h0", now: NOW });
   if (first.kind !== "loaded") throw new Error("scene");
   model.selection = { sheet: model.sheets[0], rect: { r0: 4, c0: 2, r1: 4, c1: 2 } }; // Sheet1!C5
   return model;
