@@ -2,13 +2,15 @@
  * The functions cite a figure by publisher, date, URL and kind, with its status, qualifier and the
  * reason a figure is unconfirmed or derived; they never show the curators' notes on confirmed
  * figures, the quote, the definition, the published wording, a document's title or the notes of
- * sources, nor metric descriptions, and the reason of an unconfirmed or derived figure is cut to
+ * sources, nor metric descriptions, nor the parenthetical after a filing's or release's publisher, and the reason of an unconfirmed or derived figure is cut to
  * its first sentences: those stay in the data files, the feed and the tables the pane
  * loads (which cite the title too). Source ids become short numbers. This keeps the functions
  * bundle, which embeds the full ECB daily history too, within its size goal (BENCHMARKS.md). */
 const DROP_ROW = ["label", "published", "unit", "derivedFrom", "measure", "quote", "definition"];
 /** The reason AI_SOURCE gives for an unconfirmed or derived figure is cut to this length, at a sentence's end where one is near ("…" marks the cut; the whole note is in the data files and the tables). */
-const NOTE_LENGTH = 120;
+const NOTE_LENGTH = 80;
+/** Kinds whose publisher is the company itself: AI_SOURCE names it without the curators' parenthetical on how the document was read (the data files keep it). */
+const OWN_KINDS = new Set(["filing", "company_release", "company_release_copy"]);
 
 /** A note cut at a sentence's end within `NOTE_LENGTH`, or at the length, with "…". */
 function shortNote(note) {
@@ -32,6 +34,7 @@ module.exports = function slimDatasets(source) {
     s.id = String(i);
     delete s.note;
     delete s.title;
+    if (OWN_KINDS.has(s.kind) && typeof s.publisher === "string") s.publisher = s.publisher.replace(/\s*\(.*\)\s*$/, "") || s.publisher;
   });
   for (const m of data.meta.mentions ?? []) {
     delete m.quote;

@@ -18,7 +18,7 @@ describe("figures as filed, exact to the unit published", () => {
     ["Microsoft", "capex", "FY2025", 64_551_000_000, "USD", "exact", "64,551"],
     ["Amazon", "capex", 2024, 82_999_000_000, "USD", "exact", "( 82,999 )"],
     ["Meta", "capex_incl_leases", 2024, 39_230_000_000, "USD", "exact", "$39.23 billion"],
-    ["Oracle", "capex", "FY2025", 21_200_000_000, "USD", "exact", "$21.2 billion"],
+    ["Oracle", "capex", "FY2025", 21_215_000_000, "USD", "exact", "(21,215 )"],
     ["Tesla", "capex", 2023, 8_900_000_000, "USD", "exact", "$8.90 billion"],
     ["NVIDIA", "revenue", "FY2026", 215_938_000_000, "USD", "exact", "215,938"],
     ["엔비디아", "revenue", "Q1 FY2027", 81_615_000_000, "USD", "exact", "$81,615"],
