@@ -9,6 +9,8 @@
 const DROP_ROW = ["label", "published", "unit", "derivedFrom", "measure", "quote", "definition"];
 /** The reason AI_SOURCE gives for an unconfirmed or derived figure is cut to this length, at a sentence's end where one is near ("…" marks the cut; the whole note is in the data files and the tables). */
 const NOTE_LENGTH = 80;
+/** A row's qualifier and status when its slimmed copy has none (the same pair as IMPLIED_ROW_FIELDS in src/core/data/catalog.ts). */
+const IMPLIED = { qualifier: "exact", status: "confirmed" };
 /** Kinds whose publisher is the company itself: AI_SOURCE names it without the curators' parenthetical on how the document was read (the data files keep it). */
 const OWN_KINDS = new Set(["filing", "company_release", "company_release_copy"]);
 
@@ -43,6 +45,9 @@ module.exports = function slimDatasets(source) {
   for (const row of data.rows) {
     for (const key of DROP_ROW) delete row[key];
     if (row.status === "confirmed") delete row.note;
+    // The commonest values are implied (src/core/data/catalog.ts puts them back when it loads).
+    if (row.qualifier === IMPLIED.qualifier) delete row.qualifier;
+    if (row.status === IMPLIED.status) delete row.status;
     else if (typeof row.note === "string") row.note = shortNote(row.note);
     row.source = ids.get(row.source) ?? row.source;
   }

@@ -10,9 +10,27 @@ import bigtechFinancials from "../../../data/datasets/bigtech-financials.json";
 import koreaAiInvestment from "../../../data/datasets/korea-ai-investment.json";
 import usdKrwRates from "../../../data/datasets/usd-krw-rates.json";
 
-/** A JSON import as the schema's type; the data check and the tests have validated the file. */
-function embedded(json: object): Dataset {
-  return json as Dataset;
+/**
+ * The qualifier and status a row has when its embedded copy names none: the functions bundle's
+ * copy of the data leaves out these commonest values to stay within its size goal
+ * (build/slim-datasets.cjs); the data files and the pane's copy always state them.
+ */
+export const IMPLIED_ROW_FIELDS = { qualifier: "exact", status: "confirmed" } as const;
+
+/**
+ * A JSON import as the schema's type, with the implied fields put back; the data check and the
+ * tests have validated the file.
+ * @param json - a dataset file as imported (whole, or the functions bundle's slimmed copy)
+ * @returns the dataset, every figure row with its qualifier and every row with its status
+ * @example embedded({ meta, rows: [{ company: "meta", value: 1 }] }).rows[0].status // "confirmed"
+ */
+export function embedded(json: object): Dataset {
+  const dataset = json as Dataset;
+  for (const row of dataset.rows as Array<{ kind?: string; qualifier?: string; status?: string }>) {
+    if (row.kind === undefined) row.qualifier ??= IMPLIED_ROW_FIELDS.qualifier;
+    row.status ??= IMPLIED_ROW_FIELDS.status;
+  }
+  return dataset;
 }
 
 /**
