@@ -17,7 +17,7 @@ import {
   type Dec,
 } from "../core/money";
 import { AifinError } from "../core/errors";
-import { calendarPeriodOf, fxQuote, parseBasis, parseFxSource, rateOnSerial, spanQuote, type FxData } from "../core/fx/rates";
+import { calendarPeriodOf, fxQuote, parseBasis, parseFxSource, plainRate, rateOnSerial, spanQuote, type FxData } from "../core/fx/rates";
 import { fxDataInUse } from "../shared/fx-data";
 import { fxSourceText, rateText } from "../core/fx/cite";
 import { isoToDayNumber } from "../core/fx/ecb";
@@ -348,8 +348,8 @@ export function fxRateFunction(period?: Array<Array<number | string | boolean | 
   return eventually(
     mapCells(period, (value) => {
       if (typeof value === "boolean") throw new AifinError("value", "badPeriod", { period: value ? "TRUE" : "FALSE" });
-      if (plain && typeof value === "number" && value > FIRST_DATE_SERIAL) return rateOnSerial(data, value);
-      return fxQuote(data, value, chosen.basis, chosen.source).value;
+      if (!plain) return fxQuote(data, value, chosen.basis, chosen.source).value;
+      return typeof value === "number" && value > FIRST_DATE_SERIAL ? rateOnSerial(data, value) : plainRate(data, value);
     }),
   );
 }

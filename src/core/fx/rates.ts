@@ -240,7 +240,8 @@ export function dayQuote(data: FxData, day: number, source: FxSourceChoice | nul
   return dayQuoteAt(data, at.at, asked);
 }
 
-const spanCache = new WeakMap<UsdKrwSeries, Map<string, FxQuote>>();
+/** Quotes of spans, per rates data: the official rows are part of it, so other official rows never see another data's quotes. */
+const spanCache = new WeakMap<FxData, Map<string, FxQuote>>();
 
 /**
  * The rate of a span of calendar days, on a basis: the mean of its ECB-derived daily rates
@@ -265,8 +266,8 @@ export function spanQuote(
 ): FxQuote {
   const wanted = basis ?? "average";
   const key = `${span.start}|${span.end}|${span.label}|${wanted}|${source ?? ""}|${calendar ? `${calendar.kind} ${calendar.label}` : ""}`;
-  let cache = spanCache.get(data.series);
-  if (!cache) spanCache.set(data.series, (cache = new Map()));
+  let cache = spanCache.get(data);
+  if (!cache) spanCache.set(data, (cache = new Map()));
   const cached = cache.get(key);
   if (cached) return cached;
   const quote = computeSpanQuote(data, span, wanted, source, calendar);
@@ -347,6 +348,41 @@ export function rateOnSerial(data: FxData, serial: number): number {
   const day = Math.floor(serial) - SERIAL_OF_EPOCH;
   if (day >= series.firstDay && day <= series.lastDay) return series.hundredths[series.onOrBefore[day - series.firstDay]] / 100;
   return periodQuote(data, parsePeriod(serial)).value; // outside the series: the same refusal as text
+}
+
+/** FX_RATE's plain values of months, quarters and years, per rates data (immutable: newer rates are a new object). */
+const plainPeriodRates = new WeakMap<FxData, Map<string, number>>();
+
+/**
+ * FX_RATE's value for a period argument given without basis or source: the same value (or the
+ * same refusal) as `fxQuote(data, input).value`, without building the quote. A day is read from
+ * the series; a month's, quarter's or year's rate is computed once per data, then read (a refusal,
+ * such as a period not over yet, is never kept).
+ * @param data - the rates
+ * @param input - a period as typed: "2023-06-15", "2024-11", "2024-Q3", 2024, a date serial
+ * @returns KRW per USD
+ * @throws AifinError as {@link fxQuote}
+ * @example plainRate(embeddedFxData(), "2023-06-15") // 1282.56
+ */
+export function plainRate(data: FxData, input: number | string): number {
+  const period = parsePeriod(input);
+  if (period.kind === "day") {
+    const { series } = data;
+    const day = periodSpan(period).start;
+    if (day >= series.firstDay && day <= series.lastDay) return series.hundredths[series.onOrBefore[day - series.firstDay]] / 100;
+    return periodQuote(data, period).value;
+  }
+  let known = plainPeriodRates.get(data);
+  if (!known) {
+    known = new Map();
+    plainPeriodRates.set(data, known);
+  }
+  const label = periodLabel(period);
+  const held = known.get(label);
+  if (held !== undefined) return held;
+  const value = periodQuote(data, period).value;
+  known.set(label, value);
+  return value;
 }
 
 /** The latest rate day of the series, as a quote: the default reference rate. */

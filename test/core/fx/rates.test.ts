@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import packed from "../../../data/fx/ecb-reference-rates.json";
-import { dayQuote, embeddedFxData, fxQuote, latestQuote, parseBasis, parseFxSource, rateOnSerial, spanQuote, calendarPeriodOf, type FxQuote } from "../../../src/core/fx/rates";
+import { dayQuote, embeddedFxData, fxQuote, latestQuote, parseBasis, parseFxSource, plainRate, rateOnSerial, spanQuote, calendarPeriodOf, type FxQuote } from "../../../src/core/fx/rates";
 import { crossHundredths, meanHundredths } from "../../../src/core/fx/series";
 import { isoToDayNumber, unpackRates, type PackedRates } from "../../../src/core/fx/ecb";
 import { failure } from "../../support/failure";
@@ -192,6 +192,47 @@ describe("the fast path over date serials", () => {
   it("refuses serials outside the series as fxQuote does", () => {
     expect(failure(() => rateOnSerial(data, serial("2026-04-14"))).key).toBe("fxAfterSeries");
     expect(failure(() => rateOnSerial(data, serial("1998-01-01"))).key).toBe("fxBeforeSeries");
+  });
+});
+
+describe("the fast path of FX_RATE without basis or source (plainRate)", () => {
+  /** The value, or the refusal's key, of a call. */
+  const outcome = (f: () => number) => {
+    try {
+      return { value: f() };
+    } catch {
+      return { key: failure(f).key };
+    }
+  };
+  const iso = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
+
+  it("gives what fxQuote gives for any day typed as text, refusals included", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: isoToDayNumber("1998-06-01"), max: isoToDayNumber("2026-12-31") }), (day) => {
+        expect(outcome(() => plainRate(data, iso(day)))).toEqual(outcome(() => fxQuote(data, iso(day)).value));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it.each(["2019", "2024", "2026", "1998", "2024-Q3", "2025-Q4", "2026-Q2", "2024-11", "2025-12", "2026-04", "2026-05", " 2024-11 ", "３Q24", "2023-02-30", "2024-13", "not a period"])(
+    "gives what fxQuote gives for %p, asked once or again",
+    (period) => {
+      const expected = outcome(() => fxQuote(data, period).value);
+      expect(outcome(() => plainRate(data, period))).toEqual(expected);
+      expect(outcome(() => plainRate(data, period))).toEqual(expected);
+    },
+  );
+
+  it.each([2019, 2024, 2026])("gives what fxQuote gives for the year number %p", (year) => {
+    expect(outcome(() => plainRate(data, year))).toEqual(outcome(() => fxQuote(data, year).value));
+  });
+
+  it("keeps a period's rate per data: other rates data gets its own", () => {
+    const other = { ...data, official: [] };
+    expect(plainRate(data, "2024-Q3")).toBe(fxQuote(data, "2024-Q3").value);
+    expect(plainRate(other, "2024-Q3")).toBe(fxQuote(other, "2024-Q3").value);
+    expect(fxQuote(data, "2024-Q3").source).not.toBe(fxQuote(other, "2024-Q3").source);
   });
 });
 
