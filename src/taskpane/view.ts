@@ -46,6 +46,8 @@ export interface Handlers {
   clean(): void;
   cleanUnit(unit: Partial<UnitChoice>): void;
   answerClean(choice: "overwrite" | "free" | "cancel"): void;
+  /** The answer to a refresh's or a load's question (see actions.answerAsk). */
+  answerAsk(choice: "first" | "second" | "cancel"): void;
   dismiss(): void;
   language(lang: Language): void;
   draft(draft: Partial<SettingsDraft>): void;
@@ -158,6 +160,12 @@ export class PaneView {
   private readonly dialogText: HTMLElement;
   private readonly dialogOverwrite: HTMLElement;
   private readonly dialogFree: HTMLElement;
+  private readonly askDialog: HTMLElement & { show(): void; hide(): void };
+  private readonly askTitle: HTMLElement;
+  private readonly askText: HTMLElement;
+  private readonly askFirst: HTMLElement;
+  private readonly askSecond: HTMLElement;
+  private askOpen = false;
   private readonly refLatest: ReturnType<typeof radio>;
   private readonly refDate: ReturnType<typeof radio>;
   private readonly refPeriod: ReturnType<typeof radio>;
@@ -398,8 +406,30 @@ export class PaneView {
       }
     });
 
+    // A refresh's question (restore the data or keep the edits) and a load's (refresh that table or add a copy).
+    this.askTitle = h("h2", { slot: "title", id: "ask-title" });
+    this.askText = h("div");
+    this.askFirst = h("fluent-button", { slot: "action", appearance: "primary" });
+    this.askSecond = h("fluent-button", { slot: "action" });
+    const askCancel = this.text(h("fluent-button", { slot: "action" }), "cancel");
+    this.askFirst.addEventListener("click", () => this.on.answerAsk("first"));
+    this.askSecond.addEventListener("click", () => this.on.answerAsk("second"));
+    askCancel.addEventListener("click", () => this.on.answerAsk("cancel"));
+    this.askDialog = h(
+      "fluent-dialog",
+      { type: "alert", "aria-labelledby": "ask-title", id: "ask-dialog" },
+      h("fluent-dialog-body", {}, this.askTitle, this.askText, this.askFirst, this.askSecond, askCancel),
+    ) as HTMLElement & { show(): void; hide(): void };
+    this.askDialog.addEventListener("toggle", (e) => {
+      const open = (e as unknown as CustomEvent<{ newState?: string }>).detail?.newState === "open";
+      if (!open && this.askOpen) {
+        this.askOpen = false;
+        this.on.answerAsk("cancel");
+      }
+    });
+
     clear(root);
-    root.append(h("main", {}, header, this.tablist, this.statusRegion, this.panels.datasets, this.panels.clean, this.panels.settings), this.dialog);
+    root.append(h("main", {}, header, this.tablist, this.statusRegion, this.panels.datasets, this.panels.clean, this.panels.settings), this.dialog, this.askDialog);
   }
 
   /** Registers an element whose text is a UI sentence (re-rendered on language change). */
@@ -489,6 +519,23 @@ export class PaneView {
     } else if (this.dialogOpen) {
       this.dialogOpen = false;
       this.dialog.hide();
+    }
+
+    // A refresh's or a load's question.
+    const ask = state.ask;
+    if (ask !== null) {
+      this.askTitle.textContent = t(ask.kind === "refresh" ? "askRefreshTitle" : "askLoadTitle", state.lang);
+      clear(this.askText);
+      for (const line of ask.lines) this.askText.append(h("p", {}, this.say(line)));
+      this.askFirst.textContent = t(ask.kind === "refresh" ? "askRestore" : "askRefreshThat", state.lang);
+      this.askSecond.textContent = t(ask.kind === "refresh" ? "askKeep" : "askAddCopy", state.lang);
+      if (!this.askOpen) {
+        this.askOpen = true;
+        this.askDialog.show();
+      }
+    } else if (this.askOpen) {
+      this.askOpen = false;
+      this.askDialog.hide();
     }
   }
 

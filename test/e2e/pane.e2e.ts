@@ -106,7 +106,7 @@ describe("loading datasets from the pane", () => {
     const header = ["A4", "B4", "C4", "E4", "I4", "J4", `${SOURCE_COLUMN}4`, "M4", `${KEY_COLUMN}4`];
     const headerShown: string[] = [];
     for (const address of header) headerShown.push(await wb.textAt(address));
-    expect(headerShown).toEqual(["Company", "Metric", "Period", "Value", "Qualifier", "Given on", "Source", "Quote", "AIFIN key"]);
+    expect(headerShown).toEqual(["Company", "Metric", "Period", "Value", "Qualifier", "Date (given / session)", "Source", "Quote", "AIFIN key"]);
 
     // The first figure, as the grid shows it, with its source key linked to the document.
     await wb.goTo("A1");
