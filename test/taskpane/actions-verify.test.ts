@@ -40,7 +40,7 @@ describe("a refresh that finds edits in AIFIN's cells", () => {
     await answerAsk(h.deps, "first");
     expect(h.state.ask).toBeNull();
     expect(h.model.sheet(sheet).value(6, TABLE_COLUMNS.indexOf("value"))).toBe(64551000000);
-    expect(h.status()).toEqual(["AIFIN_fixture_figures (version 1.0.0) was repaired.", `1 cells were restored to the data: ${MS_CELL} (999).`]);
+    expect(h.status()).toEqual(["AIFIN_fixture_figures (version 1.0.0) was repaired.", `Cells restored to the data (1): ${MS_CELL} (999).`]);
     await refresh(h.deps);
     expect(h.status()).toEqual(["AIFIN_fixture_figures is up to date (version 1.0.0, as of 2025-08-01); every cell of AIFIN's matches the data."]);
   });
@@ -55,7 +55,7 @@ describe("a refresh that finds edits in AIFIN's cells", () => {
     expect(h.state.records[0].kept).toHaveLength(1);
     await refresh(h.deps);
     expect(h.state.ask).toBeNull();
-    expect(h.status()).toEqual(["AIFIN_fixture_figures is up to date (version 1.0.0, as of 2025-08-01); every cell of AIFIN's matches the data.", `1 cells keep your edits: ${MS_CELL} (999).`]);
+    expect(h.status()).toEqual(["AIFIN_fixture_figures is up to date (version 1.0.0, as of 2025-08-01); every cell of AIFIN's matches the data.", `Cells that keep your edits (1): ${MS_CELL} (999).`]);
   });
 
   it("in Korean for a Korean user", async () => {
