@@ -460,6 +460,12 @@ function publishCorrection(k: number, value: number): string {
   return published;
 }
 
+/** The feed as built again (publishCorrection undone). */
+function forgetCorrection(): void {
+  session.server.override("/datasets/bigtech-capex.json", null);
+  session.server.override("/datasets/index.json", null);
+}
+
 /** The first confirmed dollar figure of bigtech-capex after its first row: its index and its cell in the Value column. */
 function correctableFigure(): { k: number; row: FigureRow; cell: string } {
   const shipped = datasetById("bigtech-capex");
@@ -512,10 +518,7 @@ describe("refresh checks AIFIN's cells against the data", () => {
 });
 
 describe("tables tracked by Excel's ids", () => {
-  afterEach(() => {
-    session.server.override("/datasets/bigtech-capex.json", null);
-    session.server.override("/datasets/index.json", null);
-  });
+  afterEach(forgetCorrection);
 
   it("finds a table and its sheet renamed in the workbook, and refreshes them", async () => {
     const wb = await openWorkbook(session);
@@ -538,8 +541,8 @@ describe("tables tracked by Excel's ids", () => {
     await wb.goTo("MyCapex");
     await expect(wb.cell("A4").getAttribute("aria-selected")).resolves.toBe("true");
 
-    const { k, cell } = correctableFigure();
-    const newValue = (correctableFigure().row.value as number) + 520_000_000;
+    const { k, row, cell } = correctableFigure();
+    const newValue = (row.value as number) + 520_000_000;
     const published = publishCorrection(k, newValue);
     await button(wb, "Refresh all").click();
     await paneSays(wb, /MyCapex \(renamed from AIFIN_bigtech_capex\): 1 updated, 0 added, 0 removed/);
@@ -571,10 +574,7 @@ describe("loading a dataset already in the workbook", () => {
 });
 
 describe("refreshing from the feed", () => {
-  afterEach(() => {
-    session.server.override("/datasets/bigtech-capex.json", null);
-    session.server.override("/datasets/index.json", null);
-  });
+  afterEach(forgetCorrection);
 
   it("updates a changed figure in place; the user's column and a formula on the table survive", async () => {
     const wb = await openWorkbook(session);
@@ -583,8 +583,7 @@ describe("refreshing from the feed", () => {
     const shipped = datasetById("bigtech-capex");
     const n = shipped.rows.length;
     // The figure the new version corrects: a confirmed dollar figure, not the first row.
-    const k = shipped.rows.findIndex((r, i) => i > 0 && !isRateRow(r) && r.currency === "USD" && r.value !== null && r.status === "confirmed");
-    const old = shipped.rows[k] as FigureRow;
+    const { k, row: old } = correctableFigure();
     const oldValue = old.value as number;
     const newValue = oldValue + 520_000_000;
     const r = 5 + k;

@@ -9,7 +9,7 @@ import { SETTING_KEYS, parseRecords, type TableRecord } from "../../src/taskpane
 import { resetShared } from "../../src/shared/reference-rate";
 import { columnName, fakeExcel } from "./fake-excel";
 import { FIXTURE } from "./fixture";
-import { harness } from "./harness";
+import { harness, loadedPane } from "./harness";
 
 afterEach(() => resetShared());
 
@@ -17,14 +17,6 @@ const value = columnName(TABLE_COLUMNS.indexOf("value"));
 /** Microsoft's FY2025 capex in the fixture's table: E7. */
 const MS_CELL = `${value}7`;
 
-async function loadedPane() {
-  const h = harness();
-  h.feed.publish([FIXTURE, ...allDatasets()]);
-  await start(h.deps, "en-US", true);
-  h.deps.dispatch({ type: "select", id: FIXTURE.meta.id });
-  await loadSelected(h.deps);
-  return h;
-}
 
 describe("a refresh that finds edits in AIFIN's cells", () => {
   it("names each cell with what the data says, asks, and restores on the answer", async () => {
@@ -59,11 +51,7 @@ describe("a refresh that finds edits in AIFIN's cells", () => {
   });
 
   it("in Korean for a Korean user", async () => {
-    const h = harness();
-    h.feed.publish([FIXTURE, ...allDatasets()]);
-    await start(h.deps, "ko-KR", true);
-    h.deps.dispatch({ type: "select", id: FIXTURE.meta.id });
-    await loadSelected(h.deps);
+    const h = await loadedPane("ko-KR");
     const sheet = h.state.records[0].sheetName!;
     h.model.write(h.model.sheet(sheet), 6, TABLE_COLUMNS.indexOf("value"), [[999]]);
     await refresh(h.deps);

@@ -23,7 +23,7 @@ import { FIXTURE } from "./fixture";
 import { CHARTED } from "./chart-fixture";
 import { columnName } from "./fake-excel";
 import { TABLE_COLUMNS } from "../../src/core/sheet/plan";
-import { harness, type Harness } from "./harness";
+import { harness, loadedPane, type Harness } from "./harness";
 
 const bump = (d: Dataset, change: (rows: Dataset["rows"]) => Dataset["rows"]): Dataset => ({ meta: { ...d.meta, version: "1.1.0", asOf: "2025-02-01" }, rows: change([...d.rows]) });
 const RATES_FILE = `${FEED}ecb-reference-rates.json`;
@@ -264,15 +264,6 @@ describe("the pane's actions", () => {
       expect(h.runs.slice(1)).toEqual([3]);
     });
   });
-
-  async function loadedPane() {
-    const h = harness();
-    h.feed.publish([FIXTURE, ...allDatasets()]);
-    await start(h.deps, "en-US", true);
-    h.deps.dispatch({ type: "select", id: FIXTURE.meta.id });
-    await loadSelected(h.deps);
-    return h;
-  }
 
   describe("refresh", () => {
     it("refreshes from the feed and says what changed", async () => {
