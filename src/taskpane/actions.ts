@@ -334,7 +334,8 @@ function outcomeMessages(outcome: TableOutcome, lang: Language, dataset: (id: st
     case "upToDate": {
       const { record, repairs } = outcome;
       const params = { table: record.tableName, version: record.version, asOf: record.asOf };
-      return [repairs?.verified ? msg("upToDateChecked", params) : msg("upToDate", params), ...repairLines(record, repairs, lang, dataset)];
+      const renamed = outcome.renamedFrom ? [msg("tableRenamed", { old: outcome.renamedFrom })] : [];
+      return [repairs?.verified ? msg("upToDateChecked", params) : msg("upToDate", params), ...renamed, ...repairLines(record, repairs, lang, dataset)];
     }
     case "edited":
       return [];

@@ -96,6 +96,7 @@ export const UI = {
     en: "The sheet {sheet} that held the table {table} was deleted, so the table was not refreshed; AIFIN no longer tracks it. Load the dataset again if you need it.",
     ko: "{table} 표가 있던 시트 {sheet}이(가) 삭제되어 새로 고치지 않았습니다. 더 이상 추적하지 않으니 필요하면 데이터셋을 다시 불러오세요.",
   },
+  tableRenamed: { en: "It was renamed from {old}; AIFIN follows it by Excel's id.", ko: "{old}에서 이름이 바뀐 표입니다. AIFIN은 Excel의 ID로 계속 추적합니다." },
   sheetRenamed: { en: "Its sheet {old} is now called {sheet}.", ko: "시트 {old}의 이름이 {sheet}(으)로 바뀌었습니다." },
   editedIntro: {
     en: "{table} (sheet {sheet}) differs from version {version} of its data, which it records. Nothing was written to it yet:",

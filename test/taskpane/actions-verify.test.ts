@@ -70,6 +70,22 @@ describe("a refresh that finds edits in AIFIN's cells", () => {
   });
 });
 
+describe("a table and its sheet renamed in the workbook", () => {
+  it("are still found by Excel's ids, checked and called up to date, and the pane says what they are called now", async () => {
+    const h = await loadedPane();
+    const record = h.state.records[0];
+    h.model.table(record.tableName)!.name = "MyFigures";
+    h.model.sheet(record.sheetName!).name = "Figures";
+    await refresh(h.deps);
+    expect(h.status()).toEqual([
+      "MyFigures is up to date (version 1.0.0, as of 2025-08-01); every cell of AIFIN's matches the data.",
+      "It was renamed from AIFIN_fixture_figures; AIFIN follows it by Excel's id.",
+      "Its sheet Fixture_figures_for_tests is now called Figures.",
+    ]);
+    expect(h.state.records[0]).toMatchObject({ tableName: "MyFigures", sheetName: "Figures", tableId: record.tableId });
+  });
+});
+
 describe("a table loaded by the previous release", () => {
   it("is refreshed from the dataset's current id (openai-2024-costs → ai-labs), repaired and said so", async () => {
     const h = harness();
