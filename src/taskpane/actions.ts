@@ -325,7 +325,7 @@ function outcomeMessages(outcome: TableOutcome, lang: Language, dataset: (id: st
       const params = { table: record.tableName, updated: counts.updated, added: counts.added, removed: counts.removed, asOf: record.asOf };
       const lines: UiMessage[] = [];
       if (outcome.newVersion) lines.push(outcome.renamedFrom ? msg("refreshedRenamed", { ...params, old: outcome.renamedFrom }) : msg("refreshed", params));
-      else lines.push(msg("repairedTable", { table: record.tableName, version: record.version }));
+      else lines.push(msg("repairedTable", { table: record.tableName, version: record.version }), ...(outcome.renamedFrom ? [msg("tableRenamed", { old: outcome.renamedFrom })] : []));
       lines.push(...repairLines(record, repairs, lang, dataset));
       if (outcome.newVersion && !repairs.verified) lines.push(msg("notVerified", { version: recordedVersion, now: record.version }));
       if (outcome.sourcesMissing) lines.push(msg("sourcesMissing", { table: record.tableName }));
@@ -355,6 +355,7 @@ function editedLines(outcomes: readonly Extract<TableOutcome, { kind: "edited" }
   const lines: UiMessage[] = [];
   for (const o of outcomes) {
     lines.push(msg("editedIntro", { table: o.record.tableName, sheet: o.sheet, version: o.record.version }));
+    if (o.renamedFrom) lines.push(msg("tableRenamed", { old: o.renamedFrom }));
     for (const c of o.report.cells.slice(0, 10)) lines.push(msg("editedCell", { address: c.address, found: shownCell(c.column, c.found, lang), expected: shownCell(c.column, c.expected, lang) }));
     if (o.report.cells.length > 10) lines.push(msg("editedMore", { count: o.report.cells.length - 10 }));
     for (const [header, column] of o.report.renamed) lines.push(msg("editedRenamed", { column, header }));

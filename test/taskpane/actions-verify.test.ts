@@ -84,6 +84,19 @@ describe("a table and its sheet renamed in the workbook", () => {
     ]);
     expect(h.state.records[0]).toMatchObject({ tableName: "MyFigures", sheetName: "Figures", tableId: record.tableId });
   });
+
+  it("are repaired under their new names, and the pane says so", async () => {
+    const h = await loadedPane();
+    const record = h.state.records[0];
+    h.model.table(record.tableName)!.name = "MyFigures";
+    h.model.write(h.model.sheet(record.sheetName!), 6, TABLE_COLUMNS.indexOf("value"), [[999]]);
+    await refresh(h.deps);
+    // The question says so (the record follows the new name from here on).
+    expect(h.state.ask?.lines.map((l) => l.key)).toEqual(["editedIntro", "tableRenamed", "editedCell", "editedChoice"]);
+    await answerAsk(h.deps, "first");
+    expect(h.keys()).toEqual(["repairedTable", "restoredCells"]);
+    expect(h.status()[0]).toBe("MyFigures (version 1.0.0) was repaired.");
+  });
 });
 
 describe("a table loaded by the previous release", () => {
