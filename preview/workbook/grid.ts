@@ -9,6 +9,8 @@ export interface GridElements {
   area: HTMLElement;
   nameBox: HTMLInputElement;
   formulaBar: HTMLInputElement;
+  /** Excel's Table Design › Table Name box: shown while the active cell is in a table; Enter renames it. */
+  tableName: HTMLInputElement;
   tabs: HTMLElement;
   addSheet: HTMLButtonElement;
   status: HTMLElement;
@@ -50,6 +52,9 @@ export class GridView {
     area.addEventListener("copy", (e) => this.onCopy(e));
     el.nameBox.addEventListener("focus", () => el.nameBox.select());
     el.nameBox.addEventListener("keydown", (e) => this.onNameBoxKey(e));
+    el.tableName.addEventListener("focus", () => el.tableName.select());
+    el.tableName.addEventListener("keydown", (e) => this.onTableNameKey(e));
+    el.tableName.addEventListener("blur", () => this.syncBars());
     el.formulaBar.addEventListener("focus", () => {
       if (!this.editing) this.editing = { ...this.wb.selection.active, input: el.formulaBar, via: "bar" };
     });
@@ -84,6 +89,16 @@ export class GridView {
       this.el.status.textContent = (e as Error).message;
       return undefined;
     }
+  }
+
+  /** Runs a change the person asked for; false (the reason on the status line) when the workbook refuses it. */
+  private attempt(f: () => void): boolean {
+    let ok = false;
+    this.guard(() => {
+      f();
+      ok = true;
+    });
+    return ok;
   }
 
   queueRender(): void {
@@ -471,13 +486,15 @@ export class GridView {
     return box;
   }
 
-  private renderTabs(): void {
+  private renderTabs(force = false): void {
     const { wb, el } = this;
     const tabs = el.tabs;
+    // A tab being renamed keeps its editor until the rename ends.
+    if (!force && tabs.querySelector("[role=tab] input")) return;
     const existing = [...tabs.querySelectorAll<HTMLButtonElement>("[role=tab]")];
     const visible = wb.sheets.filter((s) => s.visibility === "Visible");
     const same = existing.length === visible.length && existing.every((b, i) => b.textContent === visible[i].name && (b.getAttribute("aria-selected") === "true") === (visible[i] === wb.activeSheet));
-    if (same) return;
+    if (same && !force) return;
     const focused = document.activeElement && tabs.contains(document.activeElement);
     tabs.replaceChildren(
       ...visible.map((s) => {
@@ -494,6 +511,7 @@ export class GridView {
           wb.activate(s);
           this.anchor = { row: 0, col: 0 };
         });
+        b.addEventListener("dblclick", () => this.renameTab(b, s));
         b.addEventListener("keydown", (e) => {
           const i = visible.indexOf(s);
           const next = e.key === "ArrowRight" ? visible[i + 1] : e.key === "ArrowLeft" ? visible[i - 1] : undefined;
@@ -569,7 +587,68 @@ export class GridView {
       el.nameBox.value = table ? table.name : sel.rect.rowCount * sel.rect.colCount > 1 ? rectAddress(sel.rect) : cellAddress(sel.active.row, sel.active.col);
     }
     if (this.editing?.via !== "bar" && this.editing?.via !== "cell") el.formulaBar.value = wb.editText(this.sheet, sel.active.row, sel.active.col);
+    const inTable = wb.tableAt(sel.sheet, sel.active.row, sel.active.col);
+    const box = el.tableName.parentElement as HTMLElement;
+    box.hidden = !inTable;
+    if (inTable && document.activeElement !== el.tableName) el.tableName.value = inTable.name;
     this.renderStatus();
+  }
+
+  /** The Table Name box: Enter renames the active cell's table (Excel's rules for the name), Escape puts the name back. */
+  private onTableNameKey(e: KeyboardEvent): void {
+    const sel = this.wb.selection;
+    const table = this.wb.tableAt(sel.sheet, sel.active.row, sel.active.col);
+    if (e.key === "Escape" || !table) {
+      if (table) this.el.tableName.value = table.name;
+      this.el.area.focus();
+      return;
+    }
+    if (e.key !== "Enter") return;
+    e.preventDefault();
+    const name = this.el.tableName.value.trim();
+    // Excel refuses an invalid or taken name with a message and keeps the box as typed.
+    if (!this.attempt(() => this.wb.renameTable(table, name))) return;
+    this.el.area.focus();
+    this.syncBars();
+  }
+
+  /** Excel's rename of a sheet: double-click its tab, type, Enter (or click away) to rename, Escape to keep the name. */
+  private renameTab(tab: HTMLButtonElement, sheet: SheetInfo): void {
+    const input = document.createElement("input");
+    input.value = sheet.name;
+    input.setAttribute("aria-label", "Sheet name");
+    tab.replaceChildren(input);
+    input.focus();
+    input.select();
+    let done = false;
+    const finish = (commit: boolean) => {
+      if (done) return;
+      if (commit && input.value !== sheet.name) {
+        // An invalid or taken name: Excel says why and keeps the editor open.
+        if (!this.attempt(() => this.wb.renameSheet(sheet, input.value))) {
+          input.focus();
+          return;
+        }
+      }
+      done = true;
+      tab.textContent = sheet.name;
+      this.renderTabs(true);
+      this.el.area.focus();
+    };
+    input.addEventListener("keydown", (e) => {
+      e.stopPropagation();
+      if (e.key === "Enter") {
+        e.preventDefault();
+        finish(true);
+      } else if (e.key === "Escape") {
+        e.preventDefault();
+        input.value = sheet.name;
+        finish(false);
+      }
+    });
+    input.addEventListener("blur", () => finish(true));
+    input.addEventListener("click", (e) => e.stopPropagation());
+    input.addEventListener("dblclick", (e) => e.stopPropagation());
   }
 
   // ------------------------------------------------------------ selection

@@ -132,6 +132,7 @@ async function main(): Promise<void> {
               area: $("sheet-area"),
               nameBox: $<HTMLInputElement>("name-box"),
               formulaBar: $<HTMLInputElement>("formula-bar"),
+              tableName: $<HTMLInputElement>("table-name"),
               tabs: $("sheet-tabs"),
               addSheet: $<HTMLButtonElement>("add-sheet"),
               status: $("status"),

@@ -4,12 +4,14 @@
  * the simulated workbook and a fake feed. */
 import type { Dataset } from "../core/data/schema";
 import type { ReferenceChoice } from "../shared/reference-rate";
-import type { ChartOption } from "../core/sheet";
+import type { Cell, ChartOption, TableColumn } from "../core/sheet";
+import { groupDigits } from "../core/data/vocabulary";
+import { excelSerialToDate } from "../core/fx/period";
 import { insertChart } from "./excel/chart";
 import { cleanSelection } from "./excel/clean";
 import { cleanedLines, cleanQuestion } from "./clean-messages";
 import { LoadFailedError, loadDataset } from "./excel/load";
-import { RefreshFailedError, refreshTables, type RefreshItem, type TableOutcome } from "./excel/refresh";
+import { RefreshFailedError, refreshTables, type CellReport, type RefreshItem, type Repairs, type TableOutcome } from "./excel/refresh";
 import { readWorkbookState, recalculate, saveReferenceChoice, saveSetting, type WorkbookState } from "./excel/settings";
 import { compareVersions, feedBase, feedOriginAllowed, fetchFeedDatasets, fetchFeedIndex, fetchFeedRates, findDowngrade, type FeedFailure, type FeedIO, type FeedResult, type RatesEntry } from "./feed";
 import type { PackedRates } from "../core/fx/ecb";
@@ -18,7 +20,8 @@ import { fxDataInUse } from "../shared/fx-data";
 import { languageFor, t, type UiMessage } from "./i18n";
 import { SETTING_KEYS } from "./records";
 import type { Language } from "../core/messages";
-import { catalogEntry, feedDraft, moveOffer, msg, rateInUse, referenceDraft, selectedEntry, type Event, type State } from "./state";
+import { catalogEntry, feedDraft, moveOffer, msg, rateInUse, referenceDraft, selectedEntry, type Ask, type Event, type State } from "./state";
+import type { TableRecord } from "./records";
 
 export interface Deps {
   /** Excel.run: called once per user action. */
@@ -88,8 +91,23 @@ function loadedVersions(state: State): Array<{ id: string; version: string }> {
 
 function titleOf(deps: Deps, datasetId: string): string {
   const s = deps.state();
-  const entry = s.catalog.entries.find((e) => e.id === datasetId);
+  const id = currentId(deps, datasetId);
+  const entry = s.catalog.entries.find((e) => e.id === id);
   return entry ? entry.title[s.lang] : datasetId;
+}
+
+/** A dataset's id now: a former id (a table loaded before the dataset was renamed) gives the current one. */
+function currentId(deps: Deps, datasetId: string): string {
+  const renamed = [...deps.state().catalog.entries.map((e) => e.dataset), ...deps.embedded()].find((d) => d.meta.id !== datasetId && (d.meta.formerIds ?? []).includes(datasetId));
+  return renamed ? renamed.meta.id : datasetId;
+}
+
+/** A copy of a version of a dataset held here (the catalogue read from the feed, or the built-in data), or null. */
+function heldVersion(deps: Deps, datasetId: string, version: string): Dataset | null {
+  const id = currentId(deps, datasetId);
+  const inCatalog = deps.state().catalog.entries.find((e) => e.id === id && e.version === version);
+  if (inCatalog) return inCatalog.dataset;
+  return deps.embedded().find((d) => (d.meta.id === id || d.meta.id === datasetId) && d.meta.version === version) ?? null;
 }
 
 /** What became of the feed's rates: none newer than those in use, installed (to their last day), or refused. */
@@ -202,8 +220,12 @@ export async function start(deps: Deps, displayLanguage: string | null, inExcel:
   await loadCatalog(deps);
 }
 
-/** Loads the selected dataset where the user chose (new sheet or selected cell). */
-export async function loadSelected(deps: Deps): Promise<void> {
+/**
+ * Loads the selected dataset where the user chose (new sheet or selected cell). A dataset already in
+ * the workbook is not loaded again without asking: refresh that table, or add a copy.
+ * @param copy - the user asked for a copy of a dataset already loaded
+ */
+export async function loadSelected(deps: Deps, copy = false): Promise<void> {
   const state = deps.state();
   const entry = selectedEntry(state);
   if (!entry) {
@@ -211,6 +233,12 @@ export async function loadSelected(deps: Deps): Promise<void> {
     return;
   }
   const title = entry.title[state.lang];
+  const already = copy ? undefined : state.records.find((r) => currentId(deps, r.datasetId) === entry.id);
+  if (already) {
+    const ask: Ask = { kind: "load", datasetId: entry.id, table: already.tableName, lines: [msg("loadTwice", { title, table: already.tableName, sheet: already.sheetName ?? "?" })] };
+    deps.dispatch({ type: "ask", ask });
+    return;
+  }
   deps.dispatch({ type: "busy", message: msg("busyLoading", { title }) });
   try {
     const result = await deps.excel((context) =>
@@ -251,18 +279,69 @@ export async function loadSelected(deps: Deps): Promise<void> {
   }
 }
 
-function outcomeMessages(outcome: TableOutcome): UiMessage[] {
+/** A cell's content as a report says it: a date as its day, a figure grouped, a blank as "(blank)". */
+function shownCell(column: TableColumn, value: Cell, lang: Language): string {
+  if (value === "") return t("blankCell", lang);
+  if (typeof value === "number") {
+    if (column === "given") {
+      try {
+        const d = excelSerialToDate(value);
+        return `${d.year}-${String(d.month).padStart(2, "0")}-${String(d.day).padStart(2, "0")}`;
+      } catch {
+        return String(value);
+      }
+    }
+    return column === "year" ? String(value) : groupDigits(value);
+  }
+  return String(value);
+}
+
+/** Cells named in a status line: "E5 (999)", the first few. */
+function cellList(cells: readonly CellReport[], lang: Language): string {
+  const shown = cells.slice(0, 5).map((c) => `${c.address} (${shownCell(c.column, c.found, lang)})`);
+  return cells.length > 5 ? `${shown.join(", ")}, …` : shown.join(", ");
+}
+
+/** The lines of what a refresh repaired or kept besides the data's changes. */
+function repairLines(record: TableRecord, repairs: Repairs | null, lang: Language, dataset: (id: string) => string): UiMessage[] {
+  if (!repairs) return [];
+  const lines: UiMessage[] = [];
+  if (repairs.sheetRenamed) lines.push(msg("sheetRenamed", { old: repairs.sheetRenamed[0], sheet: repairs.sheetRenamed[1] }));
+  if (repairs.layoutRepaired) lines.push(msg("layoutRepaired", { table: record.tableName }));
+  if (repairs.formerId) lines.push(msg("followsDataset", { dataset: dataset(record.datasetId), former: repairs.formerId }));
+  if (repairs.restored.length > 0) lines.push(msg("restoredCells", { count: repairs.restored.length, cells: cellList(repairs.restored, lang) }));
+  if (repairs.headers.length > 0) lines.push(msg("headersRestored", { headers: repairs.headers.map(([from, to]) => `${from} → ${to}`).join(", ") }));
+  if (repairs.columnsAdded.length > 0) lines.push(msg("columnsAdded", { columns: repairs.columnsAdded.join(", ") }));
+  if (repairs.rowsRestored > 0) lines.push(msg("rowsRestored", { count: repairs.rowsRestored }));
+  if (repairs.kept.length > 0) lines.push(msg("keptCells", { count: repairs.kept.length, cells: cellList(repairs.kept, lang) }));
+  if (repairs.rowsKeptOut > 0) lines.push(msg("rowsKeptOut", { count: repairs.rowsKeptOut }));
+  return lines;
+}
+
+function outcomeMessages(outcome: TableOutcome, lang: Language, dataset: (id: string) => string, recordedVersion: string): UiMessage[] {
   switch (outcome.kind) {
     case "refreshed": {
-      const { counts, record } = outcome;
+      const { counts, record, repairs } = outcome;
       const params = { table: record.tableName, updated: counts.updated, added: counts.added, removed: counts.removed, asOf: record.asOf };
-      const lines = [outcome.renamedFrom ? msg("refreshedRenamed", { ...params, old: outcome.renamedFrom }) : msg("refreshed", params)];
+      const lines: UiMessage[] = [];
+      if (outcome.newVersion) lines.push(outcome.renamedFrom ? msg("refreshedRenamed", { ...params, old: outcome.renamedFrom }) : msg("refreshed", params));
+      else lines.push(msg("repairedTable", { table: record.tableName, version: record.version }), ...(outcome.renamedFrom ? [msg("tableRenamed", { old: outcome.renamedFrom })] : []));
+      lines.push(...repairLines(record, repairs, lang, dataset));
+      if (outcome.newVersion && !repairs.verified) lines.push(msg("notVerified", { version: recordedVersion, now: record.version }));
       if (outcome.sourcesMissing) lines.push(msg("sourcesMissing", { table: record.tableName }));
       return lines;
     }
-    case "upToDate":
-      return [msg("upToDate", { table: outcome.record.tableName, version: outcome.record.version, asOf: outcome.record.asOf })];
+    case "upToDate": {
+      const { record, repairs } = outcome;
+      const params = { table: record.tableName, version: record.version, asOf: record.asOf };
+      const renamed = outcome.renamedFrom ? [msg("tableRenamed", { old: outcome.renamedFrom })] : [];
+      return [repairs?.verified ? msg("upToDateChecked", params) : msg("upToDate", params), ...renamed, ...repairLines(record, repairs, lang, dataset)];
+    }
+    case "edited":
+      return [];
     case "missing":
+      if (outcome.sheet === "present") return [msg("tableDeleted", { table: outcome.record.tableName, sheet: outcome.record.sheetName ?? "?" })];
+      if (outcome.sheet === "deleted") return [msg("tableSheetDeleted", { table: outcome.record.tableName, sheet: outcome.record.sheetName ?? "?" })];
       return [msg("tableMissing", { table: outcome.record.tableName })];
     case "columnsMissing":
       return [msg("columnsMissing", { table: outcome.record.tableName, columns: outcome.missing.join(", ") })];
@@ -271,15 +350,41 @@ function outcomeMessages(outcome: TableOutcome): UiMessage[] {
   }
 }
 
+/** The question for tables whose check found edits: each cell with what the data says, the columns and rows, and the choice. */
+function editedLines(outcomes: readonly Extract<TableOutcome, { kind: "edited" }>[], lang: Language): UiMessage[] {
+  const lines: UiMessage[] = [];
+  for (const o of outcomes) {
+    lines.push(msg("editedIntro", { table: o.record.tableName, sheet: o.sheet, version: o.record.version }));
+    if (o.renamedFrom) lines.push(msg("tableRenamed", { old: o.renamedFrom }));
+    for (const c of o.report.cells.slice(0, 10)) lines.push(msg("editedCell", { address: c.address, found: shownCell(c.column, c.found, lang), expected: shownCell(c.column, c.expected, lang) }));
+    if (o.report.cells.length > 10) lines.push(msg("editedMore", { count: o.report.cells.length - 10 }));
+    for (const [header, column] of o.report.renamed) lines.push(msg("editedRenamed", { column, header }));
+    for (const column of o.report.deleted) lines.push(msg("editedDeleted", { column }));
+    if (o.report.cleared > 0) lines.push(msg("editedCleared", { count: o.report.cleared }));
+    if (o.report.removed > 0) lines.push(msg("editedRemoved", { count: o.report.removed }));
+  }
+  lines.push(msg("editedChoice"));
+  return lines;
+}
+
+/** The user's answer to what a refresh's check found, for the tables it asked about. */
+export interface RefreshAnswer {
+  readonly tables: readonly string[];
+  readonly answer: "restore" | "keep";
+}
+
 /**
  * Refreshes one loaded table, or all of them: reads the feed's index, fetches and checks the new
- * versions, and only then updates the tables in place (one Excel.run). A feed that cannot be read
- * or checked leaves the workbook untouched.
+ * versions (and the version each table records, where the pane does not hold it), and only then
+ * checks and updates the tables in place (one Excel.run). A feed that cannot be read or checked
+ * leaves the workbook untouched. Tables whose cells of AIFIN's were edited are left as they are
+ * and the user is asked (the answer comes back here).
  * @param tableName - one table, or undefined for all
+ * @param answer - the user's answer to the last question, for the tables it named
  */
-export async function refresh(deps: Deps, tableName?: string): Promise<void> {
+export async function refresh(deps: Deps, tableName?: string, answer?: RefreshAnswer): Promise<void> {
   const state = deps.state();
-  const records = state.records.filter((r) => tableName === undefined || r.tableName === tableName);
+  const records = state.records.filter((r) => (tableName === undefined || r.tableName === tableName) && (answer === undefined || answer.tables.includes(r.tableName)));
   if (records.length === 0) {
     deps.dispatch({ type: "done", tone: "warning", lines: [msg("nothingToRefresh")] });
     return;
@@ -302,31 +407,41 @@ export async function refresh(deps: Deps, tableName?: string): Promise<void> {
   const ratesSaid = ratesLine(deps, rates);
   if (ratesSaid) lines.push(ratesSaid);
   const wanted = records.flatMap((record) => {
-    const entry = index.value.find((e) => e.id === record.datasetId);
+    const id = currentId(deps, record.datasetId);
+    const entry = index.value.find((e) => e.id === id);
     if (!entry) {
       lines.push(msg("notInFeed", { table: record.tableName, dataset: titleOf(deps, record.datasetId) }));
       return [];
     }
-    const changed = record.hash === null || entry.hash !== record.hash || entry.version !== record.version;
-    return [{ record, entry, changed }];
+    const newer = entry.version !== record.version || (record.hash !== null && entry.hash !== record.hash);
+    // The version the table records, to check its cells against: held here, or the feed's copy when it is the one the feed lists.
+    const held = heldVersion(deps, record.datasetId, record.version);
+    return [{ record, entry, newer, held, fetchRecorded: !newer && held === null }];
   });
   const downgrade = findDowngrade(
     wanted.map((w) => w.entry),
-    wanted.map((w) => ({ id: w.record.datasetId, version: w.record.version })),
+    wanted.map((w) => ({ id: w.entry.id, version: w.record.version })),
   );
   if (downgrade) {
     deps.dispatch({ type: "done", tone: "error", lines: [...lines, feedFailureMessage(downgrade)] });
     return;
   }
-  const toFetch = [...new Map(wanted.filter((w) => w.changed).map((w) => [w.entry.id, w.entry])).values()];
+  const toFetch = [...new Map(wanted.filter((w) => w.newer || w.fetchRecorded).map((w) => [w.entry.id, w.entry])).values()];
   const fetched = await fetchFeedDatasets(deps.io, base, toFetch);
   if (!fetched.ok) {
     deps.dispatch({ type: "done", tone: "error", lines: [...lines, feedFailureMessage(fetched.failure)] });
     return;
   }
   const items: RefreshItem[] = wanted.map((w) => {
-    const got = w.changed ? fetched.value.get(w.entry.id) : undefined;
-    return { record: w.record, dataset: got?.dataset ?? null, hash: got?.hash ?? null };
+    const got = fetched.value.get(w.entry.id);
+    return {
+      record: w.record,
+      dataset: w.newer ? (got?.dataset ?? null) : null,
+      recorded: w.held ?? (w.fetchRecorded ? (got?.dataset ?? null) : null),
+      hash: w.newer ? (got?.hash ?? null) : null,
+      datasetId: w.entry.id,
+      answer: answer?.tables.includes(w.record.tableName) ? answer.answer : undefined,
+    };
   });
   if (items.length === 0) {
     deps.dispatch({ type: "done", tone: "warning", lines });
@@ -335,9 +450,12 @@ export async function refresh(deps: Deps, tableName?: string): Promise<void> {
   try {
     const result = await deps.excel((context) => refreshTables(context, { items, now: deps.now(), onProgress: (done, total) => deps.dispatch({ type: "progress", done, total }) }));
     deps.dispatch({ type: "records", records: result.records });
-    for (const outcome of result.outcomes) lines.push(...outcomeMessages(outcome));
+    const lang = deps.state().lang;
+    result.outcomes.forEach((outcome, i) => lines.push(...outcomeMessages(outcome, lang, (id) => titleOf(deps, id), items[i].record.version)));
+    const edited = result.outcomes.filter((o): o is Extract<TableOutcome, { kind: "edited" }> => o.kind === "edited");
     const trouble = result.outcomes.some((o) => o.kind === "missing" || o.kind === "columnsMissing" || o.kind === "filtered") || lines.some((l) => l.key === "notInFeed" || l.key === "ratesNotUpdated");
-    deps.dispatch({ type: "done", tone: trouble ? "warning" : "success", lines });
+    deps.dispatch({ type: "done", tone: trouble || edited.length > 0 ? "warning" : "success", lines });
+    if (edited.length > 0) deps.dispatch({ type: "ask", ask: { kind: "refresh", tables: edited.map((o) => o.record.tableName), lines: editedLines(edited, lang) } });
   } catch (error) {
     if (error instanceof RefreshFailedError) {
       // The records are not dispatched: the workbook's records were not changed either.
@@ -350,6 +468,24 @@ export async function refresh(deps: Deps, tableName?: string): Promise<void> {
     }
     deps.dispatch({ type: "done", tone: "error", lines: [...lines, msg("excelFailed", { detail: detail(error) })] });
   }
+}
+
+/**
+ * The user answered the pane's question: for a refresh's check, restore the data ("first") or keep
+ * the edits ("second"); for a dataset loaded twice, refresh that table ("first") or add a copy
+ * ("second"). Cancel writes nothing.
+ */
+export async function answerAsk(deps: Deps, choice: "first" | "second" | "cancel"): Promise<void> {
+  const ask = deps.state().ask;
+  deps.dispatch({ type: "ask", ask: null });
+  if (!ask) return;
+  if (choice === "cancel") {
+    deps.dispatch({ type: "done", tone: "info", lines: [msg("cleanCancelled")] });
+    return;
+  }
+  if (ask.kind === "refresh") await refresh(deps, undefined, { tables: ask.tables, answer: choice === "first" ? "restore" : "keep" });
+  else if (choice === "first") await refresh(deps, ask.table);
+  else await loadSelected(deps, true);
 }
 
 /** The user's answer to the cleaner's question: overwrite the values, or write at the free columns. */

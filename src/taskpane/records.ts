@@ -2,6 +2,7 @@
  * have been written by an older build, edited by another tool, or be missing. */
 import { z } from "zod";
 import type { Language } from "../core/messages";
+import type { KeptEdit } from "../core/sheet/verify";
 import { REFERENCE_SETTING } from "../shared/reference-rate";
 export { parseReferenceChoice } from "../core/fx/reference";
 
@@ -23,9 +24,16 @@ export interface TableRecord {
   /** When the table was last written (ISO 8601, UTC). */
   readonly refreshedAt: string;
   readonly tableName: string;
-  /** Excel's id of the table (stable across renames), learned at the first refresh; null before. */
+  /** Excel's id of the table (stable across renames): known from the load (older records learn it at their first refresh); null before. */
   readonly tableId: string | null;
+  /** Excel's id of the table's worksheet (stable across renames), and the sheet's name when last seen. */
+  readonly worksheetId: string | null;
+  readonly sheetName: string | null;
   readonly sourcesTableName: string;
+  /** Excel's id of the sources table, like tableId. */
+  readonly sourcesTableId: string | null;
+  /** The user's edits of AIFIN's cells that refreshes keep (and report) rather than restore. */
+  readonly kept: readonly KeptEdit[];
   /** The workbook name of the as-of row above the table. */
   readonly asOfName: string;
   /** The language of the table's headers and labels. */
@@ -40,7 +48,19 @@ const recordSchema = z.object({
   refreshedAt: z.string(),
   tableName: z.string().min(1),
   tableId: z.string().nullable().default(null),
+  worksheetId: z.string().nullable().default(null),
+  sheetName: z.string().nullable().default(null),
   sourcesTableName: z.string().min(1),
+  sourcesTableId: z.string().nullable().default(null),
+  kept: z
+    .array(
+      z.union([
+        z.object({ kind: z.literal("cell"), key: z.string(), column: z.string(), value: z.union([z.string(), z.number(), z.boolean()]) }),
+        z.object({ kind: z.literal("row"), key: z.string() }),
+        z.object({ kind: z.literal("header"), column: z.string(), header: z.string() }),
+      ]),
+    )
+    .default([]),
   asOfName: z.string().min(1),
   lang: z.enum(["en", "ko"]),
 });

@@ -68,6 +68,15 @@ export interface ChartChoice {
   readonly options: readonly { readonly key: string; readonly metric: string; readonly currency: string; readonly figures: number }[];
 }
 
+/**
+ * A question the pane asks before it acts: what a refresh found in AIFIN's cells (restore the data,
+ * or keep the edits), or a load of a dataset already in the workbook (refresh that table, or add
+ * a copy).
+ */
+export type Ask =
+  | { readonly kind: "refresh"; readonly tables: readonly string[]; readonly lines: readonly UiMessage[] }
+  | { readonly kind: "load"; readonly datasetId: string; readonly table: string; readonly lines: readonly UiMessage[] };
+
 export interface SettingsDraft {
   /** The latest rate (pinned to its day once the workbook uses it), a date, a period on a basis, or a typed rate. */
   readonly referenceKind: "latest" | "date" | "period" | "manual";
@@ -101,6 +110,8 @@ export interface State {
   readonly cleanDetected: UnitUsed | null;
   /** The metrics and currencies a table's chart may show, until the user picks one. */
   readonly chartChoice: ChartChoice | null;
+  /** A refresh's or a load's question, until the user answers. */
+  readonly ask: Ask | null;
   readonly reference: ReferenceChoice | null;
   readonly feedUrl: string | null;
   /** The origins the page's Content-Security-Policy lets the pane fetch from (null: not restricted). */
@@ -129,6 +140,7 @@ export type Event =
   | { readonly type: "cleanUnit"; readonly unit: Partial<UnitChoice> }
   | { readonly type: "cleanDetected"; readonly unit: UnitUsed }
   | { readonly type: "chartChoice"; readonly choice: ChartChoice | null }
+  | { readonly type: "ask"; readonly ask: Ask | null }
   | { readonly type: "dismiss" }
   | { readonly type: "language"; readonly lang: Language }
   | { readonly type: "draft"; readonly draft: Partial<SettingsDraft> }
@@ -168,6 +180,7 @@ export function initialState(lang: Language, feedOrigins: readonly string[] | nu
     cleanUnit: { power: null, currency: null },
     cleanDetected: null,
     chartChoice: null,
+    ask: null,
     reference: null,
     feedUrl: null,
     feedOrigins,
@@ -217,6 +230,8 @@ export function reduce(state: State, event: Event): State {
       return { ...state, cleanDetected: event.unit };
     case "chartChoice":
       return { ...state, chartChoice: event.choice };
+    case "ask":
+      return { ...state, busy: null, ask: event.ask };
     case "dismiss":
       return { ...state, status: null };
     case "language":
@@ -235,7 +250,7 @@ export function reduce(state: State, event: Event): State {
 
 /** True while an action runs: every action button is disabled. */
 export function isBusy(state: State): boolean {
-  return state.busy !== null || state.cleanQuestion !== null;
+  return state.busy !== null || state.cleanQuestion !== null || state.ask !== null;
 }
 
 /**

@@ -9,7 +9,7 @@
  * styles go the same way (view.ts), and the page has no inline script or style. */
 import { allDatasets } from "../core/data/catalog";
 import { onLatestUsed, setReferenceChoice, setSharedRates } from "../shared/reference-rate";
-import { answerClean, applyReference, chart, clean, confirmManual, loadSelected, moveToLatest, refresh, saveFeed, setLanguage, start, type Deps } from "./actions";
+import { answerAsk, answerClean, applyReference, chart, clean, confirmManual, loadSelected, moveToLatest, refresh, saveFeed, setLanguage, start, type Deps } from "./actions";
 import { allowedFeedOrigins, type FeedIO } from "./feed";
 import { httpFeed } from "./feed-http";
 import { applyTheme } from "./fluent";
@@ -62,6 +62,7 @@ function boot(info: { host: Office.HostType | null }): void {
     clean: () => void clean(deps),
     cleanUnit: (unit) => dispatch({ type: "cleanUnit", unit }),
     answerClean: (choice) => void answerClean(deps, choice),
+    answerAsk: (choice) => void answerAsk(deps, choice),
     dismiss: () => dispatch({ type: "dismiss" }),
     language: (lang) => void setLanguage(deps, lang),
     draft: (draft) => dispatch({ type: "draft", draft }),

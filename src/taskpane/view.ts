@@ -46,6 +46,8 @@ export interface Handlers {
   clean(): void;
   cleanUnit(unit: Partial<UnitChoice>): void;
   answerClean(choice: "overwrite" | "free" | "cancel"): void;
+  /** The answer to a refresh's or a load's question (see actions.answerAsk). */
+  answerAsk(choice: "first" | "second" | "cancel"): void;
   dismiss(): void;
   language(lang: Language): void;
   draft(draft: Partial<SettingsDraft>): void;
@@ -126,6 +128,20 @@ function valueOf(el: EventTarget | null): string {
 }
 
 /** The pane. Construct once; call render(state) after every change. */
+/** A dialog closed by Escape answers Cancel (Fluent's toggle event carries its new state in `detail`). */
+function cancelOnClose(dialog: HTMLElement, isOpen: () => boolean, cancel: () => void): void {
+  dialog.addEventListener("toggle", (e) => {
+    const open = (e as unknown as CustomEvent<{ newState?: string }>).detail?.newState === "open";
+    if (!open && isOpen()) cancel();
+  });
+}
+
+/** Shows a dialog that is to be open and was not, hides one that was open and is not to be. */
+function showWhile(dialog: { show(): void; hide(): void }, wanted: boolean, wasOpen: boolean): void {
+  if (wanted && !wasOpen) dialog.show();
+  else if (!wanted && wasOpen) dialog.hide();
+}
+
 export class PaneView {
   private lang: Language = "en";
   private readonly texts: Array<[Element, UiKey, UiParams?]> = [];
@@ -158,6 +174,12 @@ export class PaneView {
   private readonly dialogText: HTMLElement;
   private readonly dialogOverwrite: HTMLElement;
   private readonly dialogFree: HTMLElement;
+  private readonly askDialog: HTMLElement & { show(): void; hide(): void };
+  private readonly askTitle: HTMLElement;
+  private readonly askText: HTMLElement;
+  private readonly askFirst: HTMLElement;
+  private readonly askSecond: HTMLElement;
+  private askOpen = false;
   private readonly refLatest: ReturnType<typeof radio>;
   private readonly refDate: ReturnType<typeof radio>;
   private readonly refPeriod: ReturnType<typeof radio>;
@@ -389,17 +411,32 @@ export class PaneView {
       { type: "alert", "aria-labelledby": "confirm-title" },
       h("fluent-dialog-body", {}, title, this.dialogText, this.dialogFree, this.dialogOverwrite, no),
     ) as HTMLElement & { show(): void; hide(): void };
-    // Closed by Escape: the same as Cancel. (Fluent's toggle event carries the state in `detail`.)
-    this.dialog.addEventListener("toggle", (e) => {
-      const open = (e as unknown as CustomEvent<{ newState?: string }>).detail?.newState === "open";
-      if (!open && this.dialogOpen) {
-        this.dialogOpen = false;
-        this.on.answerClean("cancel");
-      }
+    cancelOnClose(this.dialog, () => this.dialogOpen, () => {
+      this.dialogOpen = false;
+      this.on.answerClean("cancel");
+    });
+
+    // A refresh's question (restore the data or keep the edits) and a load's (refresh that table or add a copy).
+    this.askTitle = h("h2", { slot: "title", id: "ask-title" });
+    this.askText = h("div");
+    this.askFirst = h("fluent-button", { slot: "action", appearance: "primary" });
+    this.askSecond = h("fluent-button", { slot: "action" });
+    const askCancel = this.text(h("fluent-button", { slot: "action" }), "cancel");
+    this.askFirst.addEventListener("click", () => this.on.answerAsk("first"));
+    this.askSecond.addEventListener("click", () => this.on.answerAsk("second"));
+    askCancel.addEventListener("click", () => this.on.answerAsk("cancel"));
+    this.askDialog = h(
+      "fluent-dialog",
+      { type: "alert", "aria-labelledby": "ask-title", id: "ask-dialog" },
+      h("fluent-dialog-body", {}, this.askTitle, this.askText, this.askFirst, this.askSecond, askCancel),
+    ) as HTMLElement & { show(): void; hide(): void };
+    cancelOnClose(this.askDialog, () => this.askOpen, () => {
+      this.askOpen = false;
+      this.on.answerAsk("cancel");
     });
 
     clear(root);
-    root.append(h("main", {}, header, this.tablist, this.statusRegion, this.panels.datasets, this.panels.clean, this.panels.settings), this.dialog);
+    root.append(h("main", {}, header, this.tablist, this.statusRegion, this.panels.datasets, this.panels.clean, this.panels.settings), this.dialog, this.askDialog);
   }
 
   /** Registers an element whose text is a UI sentence (re-rendered on language change). */
@@ -482,14 +519,24 @@ export class PaneView {
       this.dialogOverwrite.hidden = !question.overwrite;
       this.dialogFree.hidden = question.free === null;
       this.dialogFree.textContent = question.free ? t("writeFree", state.lang, { free: question.free.address }) : "";
-      if (!this.dialogOpen) {
-        this.dialogOpen = true;
-        this.dialog.show();
-      }
-    } else if (this.dialogOpen) {
-      this.dialogOpen = false;
-      this.dialog.hide();
     }
+    // The flag first: a dialog hidden here must not read as closed by Escape.
+    const cleanWasOpen = this.dialogOpen;
+    this.dialogOpen = question !== null;
+    showWhile(this.dialog, this.dialogOpen, cleanWasOpen);
+
+    // A refresh's or a load's question.
+    const ask = state.ask;
+    if (ask !== null) {
+      this.askTitle.textContent = t(ask.kind === "refresh" ? "askRefreshTitle" : "askLoadTitle", state.lang);
+      clear(this.askText);
+      for (const line of ask.lines) this.askText.append(h("p", {}, this.say(line)));
+      this.askFirst.textContent = t(ask.kind === "refresh" ? "askRestore" : "askRefreshThat", state.lang);
+      this.askSecond.textContent = t(ask.kind === "refresh" ? "askKeep" : "askAddCopy", state.lang);
+    }
+    const askWasOpen = this.askOpen;
+    this.askOpen = ask !== null;
+    showWhile(this.askDialog, this.askOpen, askWasOpen);
   }
 
   /** The unit dropdown (its "Automatic" option says what the last clean found) and the currency radios. */

@@ -68,6 +68,11 @@ async function loadDataset(wb: PreviewPage, title: string): Promise<string> {
   return paneSays(wb, new RegExp(`Loaded \\d+ rows of “${title.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}”`));
 }
 
+/** The preview workbook's selection (the grid draws only the rows in view). */
+async function selectedRect(wb: PreviewPage): Promise<object> {
+  return wb.page.evaluate(() => (window as unknown as { aifinPreview: { workbook: { selection: { rect: object } } } }).aifinPreview.workbook.selection.rect);
+}
+
 async function expectClean(wb: PreviewPage): Promise<void> {
   expect(await wb.problems()).toEqual([]);
   expect(wb.errors).toEqual([]);
@@ -106,7 +111,7 @@ describe("loading datasets from the pane", () => {
     const header = ["A4", "B4", "C4", "E4", "I4", "J4", `${SOURCE_COLUMN}4`, "M4", `${KEY_COLUMN}4`];
     const headerShown: string[] = [];
     for (const address of header) headerShown.push(await wb.textAt(address));
-    expect(headerShown).toEqual(["Company", "Metric", "Period", "Value", "Qualifier", "Given on", "Source", "Quote", "AIFIN key"]);
+    expect(headerShown).toEqual(["Company", "Metric", "Period", "Value", "Qualifier", "Date (given / session)", "Source", "Quote", "AIFIN key"]);
 
     // The first figure, as the grid shows it, with its source key linked to the document.
     await wb.goTo("A1");
@@ -135,7 +140,7 @@ describe("loading datasets from the pane", () => {
     await wb.goTo(table);
     await expect(wb.nameBox.inputValue()).resolves.toBe(table);
     await expect(wb.cell("A4").getAttribute("aria-selected")).resolves.toBe("true");
-    const selected = await wb.page.evaluate(() => (window as unknown as { aifinPreview: { workbook: { selection: { rect: object } } } }).aifinPreview.workbook.selection.rect);
+    const selected = await selectedRect(wb);
     expect(selected).toMatchObject({ row: 3, col: 0, rowCount: n + 1, colCount: TABLE_COLUMNS.length });
     await expectClean(wb);
     await wb.page.close();
@@ -353,7 +358,8 @@ describe("cleaning pasted amounts", () => {
     await useRate(wb, "1320");
     const loaded = await loadDataset(wb, "Big tech capital expenditure");
     const last = 4 + Number(/Loaded (\d+) rows/.exec(loaded)?.[1]);
-    const sheet = "'Big tech capital expenditure'";
+    // The sheet's name needs no quotes in a formula or an address.
+    const sheet = "Big_tech_capital_expenditure";
     // The table spans A:P; Q is right beside it (Excel would grow the table): R is the first free column.
     const low = await wb.text("F6");
     await cleanRange(wb, `E5:E${last}`);
@@ -366,11 +372,11 @@ describe("cleaning pasted amounts", () => {
     expect(await wb.text("H6")).toBe("USD");
     expect(await wb.text("R6")).toBe(await wb.text("E6"));
     expect(await wb.text("S6")).toMatch(/^₩[\d,]+$/);
-    // The table is as it was loaded: the name box still selects A4:P<last> for it, not Q (the grid
-    // draws only the rows in view, so its first rows are checked).
+    // The table is as it was loaded: the name box still selects A4:P<last> for it (read from the
+    // preview's selection: the grid draws only the rows in view).
     await wb.goTo("AIFIN_bigtech_capex");
-    await expect(wb.cell("P5").getAttribute("aria-selected")).resolves.toBe("true");
-    await expect(wb.cell("Q5").getAttribute("aria-selected")).resolves.toBe("false");
+    const selected = await selectedRect(wb);
+    expect(selected).toMatchObject({ row: 3, col: 0, rowCount: last - 3, colCount: TABLE_COLUMNS.length });
     await expectClean(wb);
     await wb.page.close();
   });
@@ -432,21 +438,152 @@ describe("the feed URL setting", () => {
   });
 });
 
-describe("refreshing from the feed", () => {
-  afterEach(() => {
-    session.server.override("/datasets/bigtech-capex.json", null);
-    session.server.override("/datasets/index.json", null);
+/**
+ * The feed publishes bigtech-capex 3.0.1, in which row `k`'s figure is `value` (as its new quote
+ * says); the index lists it with its fingerprint.
+ * @returns the figure as published ("$64,551,520,000")
+ */
+function publishCorrection(k: number, value: number): string {
+  const file = path.join(DIST, "datasets/bigtech-capex.json");
+  const dataset = JSON.parse(fs.readFileSync(file, "utf8")) as { meta: { version: string }; rows: Array<Record<string, unknown>> };
+  const published = `$${groupDigits(value)}`;
+  const { alsoPublished: _dropped, ...rest } = dataset.rows[k];
+  dataset.rows[k] = { ...rest, value, published, unit: "as_written", quote: `Capital expenditures were ${published}.` };
+  dataset.meta.version = "3.0.1";
+  const bytes = Buffer.from(JSON.stringify(dataset, null, 2));
+  const index = feedIndex();
+  const entry = index.datasets.find((d) => d.id === "bigtech-capex")!;
+  entry.version = "3.0.1";
+  entry.hash = crypto.createHash("sha256").update(bytes).digest("hex");
+  session.server.override("/datasets/bigtech-capex.json", bytes, "application/json");
+  session.server.override("/datasets/index.json", JSON.stringify(index), "application/json");
+  return published;
+}
+
+/** The feed as built again (publishCorrection undone). */
+function forgetCorrection(): void {
+  session.server.override("/datasets/bigtech-capex.json", null);
+  session.server.override("/datasets/index.json", null);
+}
+
+/** The first confirmed dollar figure of bigtech-capex after its first row: its index and its cell in the Value column. */
+function correctableFigure(): { k: number; row: FigureRow; cell: string } {
+  const shipped = datasetById("bigtech-capex");
+  const k = shipped.rows.findIndex((r, i) => i > 0 && !isRateRow(r) && r.currency === "USD" && r.value !== null && r.status === "confirmed");
+  return { k, row: shipped.rows[k] as FigureRow, cell: `E${5 + k}` };
+}
+
+/** The pane's question (a refresh's check, or a load of a dataset already there). */
+const question = (wb: PreviewPage): Locator => wb.pane.locator("#ask-dialog");
+
+describe("refresh checks AIFIN's cells against the data", () => {
+  it("names a figure typed over and what the data says; Restore puts it back and the next refresh finds it up to date", async () => {
+    const wb = await openWorkbook(session);
+    await loadDataset(wb, "Big tech capital expenditure");
+    const { row, cell } = correctableFigure();
+    const shown = await wb.textAt(cell);
+    await wb.enter(cell, "999");
+    await button(wb, "Refresh all").click();
+    await question(wb).getByText(`${cell}: 999, the data says ${groupDigits(row.value as number)}.`).waitFor();
+    // Nothing was written before the answer.
+    expect(await wb.textAt(cell)).toBe("$999");
+    await button(wb, "Restore the data").click();
+    await paneSays(wb, new RegExp(`Cells restored to the data \\(1\\): ${cell} \\(999\\)`));
+    expect(await wb.textAt(cell)).toBe(shown);
+    await button(wb, "Refresh all").click();
+    await paneSays(wb, /AIFIN_bigtech_capex is up to date \(version [\d.]+, as of [\d-]+\); every cell of AIFIN's matches the data\./);
+    await expectClean(wb);
+    await wb.page.close();
   });
+
+  it("keeps the edit on Keep, and reports it on every refresh without asking again", async () => {
+    const wb = await openWorkbook(session);
+    await loadDataset(wb, "Big tech capital expenditure");
+    const { row, cell } = correctableFigure();
+    await wb.enter(cell, "999");
+    await button(wb, "Refresh all").click();
+    await question(wb).getByText(`${cell}: 999, the data says ${groupDigits(row.value as number)}.`).waitFor();
+    await button(wb, "Keep my edits").click();
+    const kept = new RegExp(`Cells that keep your edits \\(1\\): ${cell} \\(999\\)`);
+    await paneSays(wb, kept);
+    expect(await wb.textAt(cell)).toBe("$999");
+    await button(wb, "Dismiss").click();
+    await button(wb, "Refresh all").click();
+    await paneSays(wb, kept);
+    await expect(question(wb).isVisible()).resolves.toBe(false);
+    expect(await wb.textAt(cell)).toBe("$999");
+    await expectClean(wb);
+    await wb.page.close();
+  });
+});
+
+describe("tables tracked by Excel's ids", () => {
+  afterEach(forgetCorrection);
+
+  it("finds a table and its sheet renamed in the workbook, and refreshes them", async () => {
+    const wb = await openWorkbook(session);
+    await loadDataset(wb, "Big tech capital expenditure");
+    // The table renamed in the Table Name box, the sheet by double-clicking its tab, as in Excel.
+    await wb.select("B6");
+    const tableName = wb.page.getByLabel("Table name", { exact: true });
+    await expect(tableName.inputValue()).resolves.toBe("AIFIN_bigtech_capex");
+    // Excel refuses a table name with a space, and says so; the table keeps its name.
+    await tableName.fill("My Capex");
+    await tableName.press("Enter");
+    await expect(wb.status.textContent()).resolves.toMatch(/table name 'My Capex'/);
+    await tableName.fill("MyCapex");
+    await tableName.press("Enter");
+    await wb.sheetTab("Big_tech_capital_expenditure").dblclick();
+    const sheetName = wb.page.getByLabel("Sheet name", { exact: true });
+    await sheetName.fill("Capex");
+    await sheetName.press("Enter");
+    await wb.sheetTab("Capex").waitFor();
+    await wb.goTo("MyCapex");
+    await expect(wb.cell("A4").getAttribute("aria-selected")).resolves.toBe("true");
+
+    const { k, row, cell } = correctableFigure();
+    const newValue = (row.value as number) + 520_000_000;
+    const published = publishCorrection(k, newValue);
+    await button(wb, "Refresh all").click();
+    await paneSays(wb, /MyCapex \(renamed from AIFIN_bigtech_capex\): 1 updated, 0 added, 0 removed/);
+    await paneSays(wb, /Its sheet Big_tech_capital_expenditure is now called Capex\./);
+    expect(await wb.textAt(cell)).toBe(published);
+    await expectClean(wb);
+    await wb.page.close();
+  });
+});
+
+describe("loading a dataset already in the workbook", () => {
+  it("asks: Refresh that table refreshes it, Add a copy loads a second table on its own sheet", async () => {
+    const wb = await openWorkbook(session);
+    await loadDataset(wb, "Big tech capital expenditure");
+    await button(wb, "Load dataset").click();
+    await question(wb).getByText("“Big tech capital expenditure” is already loaded as the table AIFIN_bigtech_capex (sheet Big_tech_capital_expenditure). Refresh that table, or add a copy?").waitFor();
+    await button(wb, "Refresh that table").click();
+    await paneSays(wb, /AIFIN_bigtech_capex is up to date .*every cell of AIFIN's matches the data/);
+    await expect(wb.page.getByRole("tablist", { name: "Sheets" }).getByRole("tab").count()).resolves.toBe(2);
+
+    await button(wb, "Load dataset").click();
+    await question(wb).getByText(/is already loaded as the table AIFIN_bigtech_capex/).waitFor();
+    await button(wb, "Add a copy").click();
+    await paneSays(wb, /into the table AIFIN_bigtech_capex_2 on Big_tech_capital_expenditure_2\./);
+    await wb.sheetTab("Big_tech_capital_expenditure_2").waitFor();
+    await expectClean(wb);
+    await wb.page.close();
+  });
+});
+
+describe("refreshing from the feed", () => {
+  afterEach(forgetCorrection);
 
   it("updates a changed figure in place; the user's column and a formula on the table survive", async () => {
     const wb = await openWorkbook(session);
     await loadDataset(wb, "Big tech capital expenditure");
-    const sheet = "Big tech capital expenditure";
+    const sheet = "Big_tech_capital_expenditure";
     const shipped = datasetById("bigtech-capex");
     const n = shipped.rows.length;
     // The figure the new version corrects: a confirmed dollar figure, not the first row.
-    const k = shipped.rows.findIndex((r, i) => i > 0 && !isRateRow(r) && r.currency === "USD" && r.value !== null && r.status === "confirmed");
-    const old = shipped.rows[k] as FigureRow;
+    const { k, row: old } = correctableFigure();
     const oldValue = old.value as number;
     const newValue = oldValue + 520_000_000;
     const r = 5 + k;
@@ -458,23 +595,11 @@ describe("refreshing from the feed", () => {
     await wb.enter(`${user}5`, "=AIFIN.USD_TO_KRW(E5, 1320)");
     expect(await wb.textAt(`${user}${r}`)).toBe(String(oldValue * 1320));
     await wb.sheetTab("Sheet1").click();
-    await wb.enter("A1", `=SUM('${sheet}'!E5:E${4 + n})`);
+    await wb.enter("A1", `=SUM(${sheet}!E5:E${4 + n})`);
     const sumBefore = Number(await wb.text("A1"));
 
     // The feed publishes version 3.0.1: that figure is now 520 million dollars more, as its new quote says.
-    const file = path.join(DIST, "datasets/bigtech-capex.json");
-    const dataset = JSON.parse(fs.readFileSync(file, "utf8")) as { meta: { version: string }; rows: Array<Record<string, unknown>> };
-    const published = `$${groupDigits(newValue)}`;
-    const { alsoPublished: _dropped, ...rest } = dataset.rows[k];
-    dataset.rows[k] = { ...rest, value: newValue, published, unit: "as_written", quote: `Capital expenditures were ${published}.` };
-    dataset.meta.version = "3.0.1";
-    const bytes = Buffer.from(JSON.stringify(dataset, null, 2));
-    const index = feedIndex();
-    const entry = index.datasets.find((d) => d.id === "bigtech-capex")!;
-    entry.version = "3.0.1";
-    entry.hash = crypto.createHash("sha256").update(bytes).digest("hex");
-    session.server.override("/datasets/bigtech-capex.json", bytes, "application/json");
-    session.server.override("/datasets/index.json", JSON.stringify(index), "application/json");
+    const published = publishCorrection(k, newValue);
 
     await wb.pane.getByRole("tab", { name: "Datasets" }).click();
     await button(wb, "Refresh all").click();

@@ -23,7 +23,7 @@ import { FIXTURE } from "./fixture";
 import { CHARTED } from "./chart-fixture";
 import { columnName } from "./fake-excel";
 import { TABLE_COLUMNS } from "../../src/core/sheet/plan";
-import { harness, type Harness } from "./harness";
+import { harness, loadedPane, type Harness } from "./harness";
 
 const bump = (d: Dataset, change: (rows: Dataset["rows"]) => Dataset["rows"]): Dataset => ({ meta: { ...d.meta, version: "1.1.0", asOf: "2025-02-01" }, rows: change([...d.rows]) });
 const RATES_FILE = `${FEED}ecb-reference-rates.json`;
@@ -161,7 +161,8 @@ describe("the pane's actions", () => {
       h.feed.publishRates(NEWER);
       await refresh(h.deps);
       expect(h.rates.map((r) => r.meta.last)).toEqual(["2026-04-14"]);
-      expect(h.keys()).toEqual(["ratesUpdated", "upToDate"]);
+      // The table was checked against the version it records (the built-in copy): up to date.
+      expect(h.keys()).toEqual(["ratesUpdated", "upToDateChecked"]);
       expect(h.status()[0]).toBe("Rates updated to 2026-04-14 from the feed.");
       expect(h.state.status?.tone).toBe("success");
     });
@@ -258,19 +259,11 @@ describe("the pane's actions", () => {
       await loadSelected(h.deps);
       expect(h.state.records.map((r) => r.tableName)).toEqual(["AIFIN_fixture_figures"]);
       expect(h.state.status?.tone).toBe("success");
-      expect(h.status()).toEqual(["Loaded 6 rows of “Fixture figures for tests” into the table AIFIN_fixture_figures on Fixture figures for tests.", "Unconfirmed figures: 1, marked ⚠ and highlighted."]);
-      expect(h.runs.slice(1)).toEqual([2]);
+      expect(h.status()).toEqual(["Loaded 6 rows of “Fixture figures for tests” into the table AIFIN_fixture_figures on Fixture_figures_for_tests.", "Unconfirmed figures: 1, marked ⚠ and highlighted."]);
+      // The read, the write, and the record with Excel's ids of the new tables and sheet.
+      expect(h.runs.slice(1)).toEqual([3]);
     });
   });
-
-  async function loadedPane() {
-    const h = harness();
-    h.feed.publish([FIXTURE, ...allDatasets()]);
-    await start(h.deps, "en-US", true);
-    h.deps.dispatch({ type: "select", id: FIXTURE.meta.id });
-    await loadSelected(h.deps);
-    return h;
-  }
 
   describe("refresh", () => {
     it("refreshes from the feed and says what changed", async () => {
@@ -283,11 +276,11 @@ describe("the pane's actions", () => {
       expect(h.runs.at(-1)).toBe(3);
     });
 
-    it("says a table is up to date without fetching its file again", async () => {
+    it("says a table is up to date, its cells checked against the version it records, without fetching that file again", async () => {
       const h = await loadedPane();
       h.feed.requested.length = 0;
       await refresh(h.deps, "AIFIN_fixture_figures");
-      expect(h.status()).toEqual(["AIFIN_fixture_figures is up to date (version 1.0.0, as of 2025-08-01)."]);
+      expect(h.status()).toEqual(["AIFIN_fixture_figures is up to date (version 1.0.0, as of 2025-08-01); every cell of AIFIN's matches the data."]);
       expect(h.feed.requested).toEqual([`${FEED}index.json`]);
     });
 
@@ -319,13 +312,14 @@ describe("the pane's actions", () => {
       });
     });
 
-    it("reports a deleted table", async () => {
+    it("reports a deleted table (its id gone, its sheet still there), not a renamed one", async () => {
       const h = await loadedPane();
       h.model.tables.length = 0;
       h.feed.publish([bump(FIXTURE, (r) => r)]);
       await refresh(h.deps);
       expect(h.state.status?.tone).toBe("warning");
-      expect(h.status()[0]).toMatch(/^The table AIFIN_fixture_figures was deleted or renamed/);
+      expect(h.keys()).toEqual(["tableDeleted"]);
+      expect(h.status()[0]).toMatch(/^The table AIFIN_fixture_figures was deleted \(its sheet Fixture_figures_for_tests is still there\)/);
       expect(h.state.records).toEqual([]);
     });
 
@@ -571,7 +565,7 @@ describe("the pane's actions", () => {
     const sheet = h.model.sheets.find((s) => s.charts.length > 0)!;
     const block = `${columnName(TABLE_COLUMNS.length + 1)}4:${columnName(TABLE_COLUMNS.length + 2)}6`;
     expect(h.status()).toEqual([
-      `AIFIN_chart_figures: a chart of Capex guidance in USD (2 figures) was inserted; it reads the table through its data in '${sheet.name}'!${block}.`,
+      `AIFIN_chart_figures: a chart of Capex guidance in USD (2 figures) was inserted; it reads the table through its data in ${sheet.name}!${block}.`,
       "1 figures given as a range (no single value) were left out.",
     ]);
     expect(sheet.charts[0].title).toBe(`${CHARTED.meta.title.en}: Capex guidance, USD (as of ${CHARTED.meta.asOf})`);

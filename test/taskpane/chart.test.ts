@@ -62,7 +62,7 @@ describe("insertChart", () => {
     if (first.result.kind !== "choose") throw new Error(first.result.kind);
     const capex = first.result.options[0];
     const { result } = await chart(model, record, capex.key);
-    expect(result).toMatchObject({ kind: "inserted", name: "AIFIN_chart_figures_Chart", type: "ColumnClustered", points: 3, leftOut: 0, data: `'${sheet}'!${LABELS}4:${VALUES}7` });
+    expect(result).toMatchObject({ kind: "inserted", name: "AIFIN_chart_figures_Chart", type: "ColumnClustered", points: 3, leftOut: 0, data: `${sheet}!${LABELS}4:${VALUES}7` });
     const rows = blockRows(model, sheet, `${LABELS}4:${VALUES}7`);
     // Companies stay together, their periods in order.
     expect(rows.map((r) => r.label)).toEqual(["Microsoft FY2024", "Microsoft FY2025", "Alphabet 2024"]);
@@ -73,10 +73,10 @@ describe("insertChart", () => {
     const [c] = model.sheet(sheet).charts;
     expect(c).toMatchObject({
       type: "ColumnClustered",
-      source: `'${sheet}'!${VALUES}4:${VALUES}7`,
+      source: `${sheet}!${VALUES}4:${VALUES}7`,
       seriesBy: "Columns",
-      xValues: `'${sheet}'!${LABELS}5:${LABELS}7`,
-      position: `'${sheet}'!${CHART_AT}4`,
+      xValues: `${sheet}!${LABELS}5:${LABELS}7`,
+      position: `${sheet}!${CHART_AT}4`,
       title: "Title: Capital expenditure, USD",
       legendVisible: false,
     });
@@ -88,9 +88,9 @@ describe("insertChart", () => {
     if (options.kind !== "choose") throw new Error(options.kind);
     await chart(model, record, options.options[0].key);
     const again = await chart(model, record, options.options[1].key);
-    expect(again.result).toMatchObject({ kind: "updated", points: 2, leftOut: 1, data: `'${sheet}'!${LABELS}4:${VALUES}6` });
+    expect(again.result).toMatchObject({ kind: "updated", points: 2, leftOut: 1, data: `${sheet}!${LABELS}4:${VALUES}6` });
     expect(model.sheet(sheet).charts).toHaveLength(1);
-    expect(model.sheet(sheet).charts[0]).toMatchObject({ source: `'${sheet}'!${VALUES}4:${VALUES}6`, xValues: `'${sheet}'!${LABELS}5:${LABELS}6`, title: "Title: Capex guidance, USD" });
+    expect(model.sheet(sheet).charts[0]).toMatchObject({ source: `${sheet}!${VALUES}4:${VALUES}6`, xValues: `${sheet}!${LABELS}5:${LABELS}6`, title: "Title: Capex guidance, USD" });
     // The old block's rows below the new one are cleared, and the name follows the block.
     expect(model.grid(sheet, `${LABELS}7:${VALUES}7`).flat().every((v) => v === "")).toBe(true);
     expect(model.names.find((n) => n.name === "AIFIN_chart_figures_ChartData")?.rect).toEqual(parseA1(`${LABELS}4:${VALUES}6`));

@@ -118,7 +118,7 @@ describe("cleanSelection", () => {
       const width = TABLE_COLUMNS.length;
       const free = width + 1;
       const [p, q, r] = [free, free + 1, free + 2].map(columnName);
-      expect(result.target.free).toEqual({ column: free, address: `'${sheet.name}'!${p}${table.row + 2}:${r}${table.row + table.rows + 1}` });
+      expect(result.target.free).toEqual({ column: free, address: `${sheet.name}!${p}${table.row + 2}:${r}${table.row + table.rows + 1}` });
 
       const table0 = cellsOf(model, sheet.name);
       const second = await clean(model, false, "en", { at: result.target.free!.column });

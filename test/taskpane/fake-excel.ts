@@ -204,7 +204,7 @@ export class TableModel {
     readonly id: string,
     readonly sheet: SheetModel,
     public row: number,
-    readonly col: number,
+    public col: number,
     public width: number,
     public rows: number,
   ) {}
@@ -314,6 +314,29 @@ export class WorkbookModel {
     for (const n of this.names) if (n.sheet === sheet && n.rect.r0 >= row && n.rect.c0 >= c0 && n.rect.c1 <= c1) {
       n.rect = { ...n.rect, r0: n.rect.r0 + count, r1: n.rect.r1 + count };
     }
+  }
+
+  /**
+   * Inserts (`delta` 1) or deletes (`delta` -1) the cells of column `col` in rows r0..r1, moving the
+   * cells to their right along those rows, as a table column's add or delete does; a table to the
+   * right in those rows moves with them, one only partly in them refuses, as Excel does.
+   */
+  shiftColumns(sheet: SheetModel, r0: number, r1: number, col: number, delta: 1 | -1): void {
+    for (const t of this.tables) {
+      if (t.sheet !== sheet || t.col + t.width - 1 < col || t.row + t.rows < r0 || t.row > r1) continue;
+      if (t.col > col && (t.row < r0 || t.row + t.rows > r1)) throw new Error("InvalidOperation: this operation would move part of a table");
+    }
+    const moved = [...sheet.cells].filter(([key]) => {
+      const [r, c] = key.split(",").map(Number);
+      return r >= r0 && r <= r1 && c >= col;
+    });
+    for (const [key] of moved) sheet.cells.delete(key);
+    for (const [key, cell] of moved) {
+      const [r, c] = key.split(",").map(Number);
+      if (delta === -1 && c === col) continue;
+      sheet.cells.set(`${r},${c + delta}`, cell);
+    }
+    for (const t of this.tables) if (t.sheet === sheet && t.col > col && t.row >= r0 && t.row + t.rows <= r1) t.col += delta;
   }
 
   /** Deletes rows r0..r1 of cells in columns c0..c1, moving what is below up. */
@@ -907,7 +930,23 @@ export function fakeExcel(model: WorkbookModel = new WorkbookModel()): FakeExcel
           getItemAt: (j: number) => ({
             getRange: () => range(t.sheet, { r0: t.row, c0: t.col + j, r1: t.row + t.rows, c1: t.col + j }),
             getDataBodyRange: () => range(t.sheet, { r0: t.row + 1, c0: t.col + j, r1: t.row + t.rows, c1: t.col + j }),
+            delete: () => {
+              if (j < 0 || j >= t.width) throw new Error(`ItemNotFound: column ${j} of ${t.name}`);
+              if (!log.record("column.delete", `${t.name}[${j}]`)) return;
+              model.shiftColumns(t.sheet, t.row, t.row + t.rows, t.col + j, -1);
+              t.width--;
+            },
           }),
+          // Adds a column at the table's right end (the only place simulated), header and body given.
+          add: (index: number | undefined, values: Value[][]) => {
+            if (index !== undefined && index !== null && index !== t.width) throw new Error("fake: columns.add only at the end");
+            if (!Array.isArray(values) || values.length !== t.rows + 1) throw new Error(`InvalidArgument: columns.add needs ${t.rows + 1} rows (the header first)`);
+            if (!log.record("columns.add", values[0][0])) return;
+            const at = t.col + t.width;
+            model.shiftColumns(t.sheet, t.row, t.row + t.rows, at, 1);
+            t.width++;
+            model.write(t.sheet, t.row, at, values);
+          },
         },
       },
       {

@@ -1,7 +1,7 @@
 /* The pane's actions wired to a simulated workbook and an in-memory feed, reached through the real
  * pane's httpFeed (deadline and size cap included) over FakeFeed.fetch, with its manual clock. */
 import { allDatasets } from "../../src/core/data/catalog";
-import type { Deps } from "../../src/taskpane/actions";
+import { loadSelected, start, type Deps } from "../../src/taskpane/actions";
 import { httpFeed } from "../../src/taskpane/feed-http";
 import { t } from "../../src/taskpane/i18n";
 import { initialState, reduce, type State } from "../../src/taskpane/state";
@@ -9,6 +9,7 @@ import type { PackedRates } from "../../src/core/fx/ecb";
 import { setSharedRates, type ReferenceChoice } from "../../src/shared/reference-rate";
 import { fakeExcel, WorkbookModel, type Fault, type FakeExcel } from "./fake-excel";
 import { FakeFeed, PAGE, sha256 } from "./fake-feed";
+import { FIXTURE } from "./fixture";
 
 export interface Harness {
   readonly model: WorkbookModel;
@@ -85,5 +86,19 @@ export function harness(options: { model?: WorkbookModel; feed?: FakeFeed; feedO
       state: () => state,
     },
   };
+  return h;
+}
+
+/**
+ * A pane started in Excel over a feed of the fixture and the shipped datasets, with the fixture
+ * loaded into a new sheet (its table AIFIN_fixture_figures).
+ * @param displayLanguage - Office's display language ("en-US", "ko-KR")
+ */
+export async function loadedPane(displayLanguage = "en-US"): Promise<Harness> {
+  const h = harness();
+  h.feed.publish([FIXTURE, ...allDatasets()]);
+  await start(h.deps, displayLanguage, true);
+  h.deps.dispatch({ type: "select", id: FIXTURE.meta.id });
+  await loadSelected(h.deps);
   return h;
 }

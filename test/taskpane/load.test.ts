@@ -8,7 +8,7 @@ import { FIXTURE, FIXTURE_URLS } from "./fixture";
 import { SYNTHETIC_URL, syntheticDataset } from "./synthetic";
 
 const NOW = "2025-01-15T09:30:00.000Z";
-const SHEET = "Fixture figures for tests";
+const SHEET = "Fixture_figures_for_tests";
 /** The sheet column of a table column, as a letter (the table starts in column A). */
 const letter = (name: (typeof TABLE_COLUMNS)[number]) => columnName(TABLE_COLUMNS.indexOf(name));
 const LAST = columnName(TABLE_COLUMNS.length - 1);
@@ -35,7 +35,7 @@ describe("loadDataset", () => {
         ["As of", 45870, "Version", "1.0.0"],
       ]);
       expect(model.grid(sheetName, `A4:${LAST}4`)[0]).toEqual([
-        "Company", "Metric", "Period", "Year", "Value", "Low", "High", "Currency", "Qualifier", "Given on", "Status", "Source", "Quote", "Definition", "Note", "AIFIN key",
+        "Company", "Metric", "Period", "Year", "Value", "Low", "High", "Currency", "Qualifier", "Date (given / session)", "Status", "Source", "Quote", "Definition", "Note", "AIFIN key",
       ]);
       expect(model.grid(sheetName, `A5:${LAST}5`)[0]).toEqual([
         "OpenAI", "Total spending", "2024", 2024, 8500000000, "", "", "USD", "up to", "", "confirmed", "news-161952", "운영 비용은 최대 85억달러(약 12조원)에 달할 것", "", "", "openai|total|2024",
@@ -134,11 +134,17 @@ describe("loadDataset", () => {
         asOf: "2025-08-01",
         refreshedAt: NOW,
         tableName: "AIFIN_fixture_figures",
-        tableId: null,
+        // Excel's ids, known from the load: a rename of the table or its sheet does not lose it.
+        tableId: model.table("AIFIN_fixture_figures")?.id,
+        worksheetId: model.sheet(SHEET).id,
+        sheetName: SHEET,
         sourcesTableName: "AIFIN_fixture_figures_Sources",
+        sourcesTableId: model.table("AIFIN_fixture_figures_Sources")?.id,
         asOfName: "AIFIN_fixture_figures_AsOf",
         lang: "en",
+        kept: [],
       });
+      expect(record.tableId).toEqual(expect.any(String));
       expect(parseRecords(model.settings.get(SETTING_KEYS.tables)).records).toEqual([record]);
       expect(model.names.map((n) => n.name)).toEqual(["AIFIN_fixture_figures_AsOf"]);
     });
@@ -146,7 +152,7 @@ describe("loadDataset", () => {
     it("writes Korean headers and labels for a Korean user", async () => {
       const { model, result } = await load(datasetById("ai-labs"), { lang: "ko" });
       const name = loaded(result).sheetName;
-      expect(name).toBe("AI 기업 보도 매출·손실·지출");
+      expect(name).toBe("AI_기업_보도_매출_손실_지출");
       expect(model.grid(name, "A4:C4")[0]).toEqual(["회사", "지표", "기간"]);
       expect(model.grid(name, "A2")[0][0]).toBe("기준일");
     });
@@ -155,7 +161,7 @@ describe("loadDataset", () => {
       const model = new WorkbookModel();
       await load(FIXTURE, { model });
       const second = await load(FIXTURE, { model });
-      expect(loaded(second.result).sheetName).toBe("Fixture figures for tests (2)");
+      expect(loaded(second.result).sheetName).toBe("Fixture_figures_for_tests_2");
       expect(loaded(second.result).record.tableName).toBe("AIFIN_fixture_figures_2");
       expect(parseRecords(model.settings.get(SETTING_KEYS.tables)).records.map((r) => r.tableName)).toEqual(["AIFIN_fixture_figures", "AIFIN_fixture_figures_2"]);
     });
@@ -167,10 +173,10 @@ describe("loadDataset", () => {
       expect(loaded(result).record).toMatchObject({ tableName: "AIFIN_fixture_figures_2", asOfName: "AIFIN_fixture_figures_2_AsOf" });
     });
 
-    it("uses two syncs", async () => {
+    it("uses three syncs: read, write, and the record with Excel's ids", async () => {
       const { log, result } = await load(datasetById("bigtech-capex"));
-      expect(log.syncs).toBe(2);
-      expect(loaded(result).syncs).toBe(2);
+      expect(log.syncs).toBe(3);
+      expect(loaded(result).syncs).toBe(3);
     });
   });
 
@@ -210,14 +216,15 @@ describe("loadDataset", () => {
 
     it("writes the links in the same request as the values when they fit, and splits them with the rest past 5 MB", async () => {
       const small = await load(FIXTURE);
-      expect(small.log.syncs).toBe(2);
+      // The read, the write (values, formats and links in one request), the record with the ids.
+      expect(small.log.syncs).toBe(3);
       expect(small.log.queued.filter((q) => q.what === "hyperlink").every((q) => q.sync === 2)).toBe(true);
       // About 6,400 rows with a 1 KB note each, half of them citing the source with a URL.
       const big = await load(syntheticDataset(90_000, { padding: "x".repeat(1_000) }));
       const links = big.log.queued.filter((q) => q.what === "hyperlink");
       const rows = syntheticDataset(90_000).rows.length;
       expect(links).toHaveLength(Math.ceil(rows / 2) + 1); // every synthetic-a row, and its line in the sources table
-      expect(big.log.syncs).toBeGreaterThan(2);
+      expect(big.log.syncs).toBeGreaterThan(3);
       for (const bytes of big.log.requests) expect(bytes).toBeLessThan(5 * 1024 * 1024);
       const sheet = loaded(big.result).sheetName;
       expect(big.model.links(sheet, `${letter("source")}5`)[0][0]).toBe(SYNTHETIC_URL);

@@ -8,9 +8,13 @@ const record = (tableName: string, version = "1.0.0"): TableRecord => ({
   refreshedAt: "2025-01-01T00:00:00.000Z",
   tableName,
   tableId: null,
+  worksheetId: null,
+  sheetName: null,
   sourcesTableName: `${tableName}_Sources`,
+  sourcesTableId: null,
   asOfName: `${tableName}_AsOf`,
   lang: "en",
+  kept: [],
 });
 
 describe("workbook records", () => {
@@ -18,6 +22,16 @@ describe("workbook records", () => {
     const records = [record("A"), record("B")];
     expect(parseRecords(records)).toEqual({ records, dropped: 0 });
     expect(parseRecords(JSON.stringify(records))).toEqual({ records, dropped: 0 });
+  });
+
+  it("read a record of the previous release (no ids, no kept edits) with those empty", () => {
+    const { worksheetId: _w, sheetName: _s, sourcesTableId: _t, kept: _k, ...previous } = record("A");
+    expect(parseRecords([previous]).records).toEqual([record("A")]);
+  });
+
+  it("keep the user's kept edits", () => {
+    const kept = { ...record("A"), kept: [{ kind: "cell" as const, key: "a|b|2024", column: "value", value: 999 }, { kind: "row" as const, key: "a|b|2023" }, { kind: "header" as const, column: "value", header: "Amount" }] };
+    expect(parseRecords([kept]).records).toEqual([kept]);
   });
 
   it("drop entries that are not records, and count them", () => {

@@ -192,7 +192,8 @@ describe("refreshTables", () => {
       model.tables.splice(0, model.tables.length); // the user deleted both tables
       const before = model.grid(model.sheets[1].name, `A1:${LAST}20`);
       const { result, log } = await refresh(model, [{ record, dataset: version2((r) => r), hash: "h2" }]);
-      expect(result.outcomes).toEqual([{ kind: "missing", record }]);
+      // Excel's id is gone and the sheet's is there: deleted, not renamed.
+      expect(result.outcomes).toEqual([{ kind: "missing", record, sheet: "present" }]);
       expect(model.grid(model.sheets[1].name, `A1:${LAST}20`)).toEqual(before);
       expect(parseRecords(model.settings.get(SETTING_KEYS.tables)).records).toEqual([]);
       expect(log.writes.map((w) => w.what)).toEqual(["settings.add"]);
@@ -209,23 +210,49 @@ describe("refreshTables", () => {
       expect(parseRecords(model.settings.get(SETTING_KEYS.tables)).records.map((r) => r.tableName)).toEqual(["MyFigures"]);
     });
 
-    it("reports a table renamed before its id was known as missing", async () => {
+    it("follows a table renamed right after loading: the load records Excel's id", async () => {
       const { model, record } = await loadedWorkbook();
+      expect(record.tableId).toBe(model.table(record.tableName)?.id);
       (model.table(record.tableName) as { name: string }).name = "MyFigures";
       const { result } = await refresh(model, [{ record, dataset: version2((r) => r), hash: "h2" }]);
-      expect(result.outcomes[0].kind).toBe("missing");
+      expect(result.outcomes[0]).toMatchObject({ kind: "refreshed", renamedFrom: record.tableName, record: { tableName: "MyFigures" } });
+    });
+
+    it("reports a table of an older record (no ids) renamed before any refresh as missing, its sheet unknown", async () => {
+      const { model, record } = await loadedWorkbook();
+      const older: TableRecord = { ...record, tableId: null, worksheetId: null, sourcesTableId: null };
+      (model.table(record.tableName) as { name: string }).name = "MyFigures";
+      const { result } = await refresh(model, [{ record: older, dataset: version2((r) => r), hash: "h2" }]);
+      expect(result.outcomes[0]).toMatchObject({ kind: "missing", sheet: "unknown" });
     });
   });
 
-  it("leaves a table alone when the user renamed one of our headers, and says which", async () => {
-    const { model, record, sheet } = await loadedWorkbook();
-    model.sheet(sheet).set(3, col("value"), { value: "Amount" });
-    const before = model.snapshot();
-    const { result } = await refresh(model, [{ record, dataset: version2((rows) => rows.map((r) => ({ ...r, note: "x" }))), hash: "h2" }]);
-    expect(result.outcomes[0]).toMatchObject({ kind: "columnsMissing", missing: ["Value"] });
-    const after = JSON.parse(model.snapshot());
-    const was = JSON.parse(before);
-    expect(after.sheets).toEqual(was.sheets);
+  describe("a header of ours the user renamed, the recorded version not held (its cells cannot be checked)", () => {
+    it("is found by its cells and asked about; nothing is written until the user answers", async () => {
+      const { model, record, sheet } = await loadedWorkbook();
+      model.sheet(sheet).set(3, col("value"), { value: "Amount" });
+      const before = model.snapshot();
+      const { result } = await refresh(model, [{ record, dataset: version2((rows) => rows.map((r) => ({ ...r, note: "x" }))), hash: "h2" }]);
+      expect(result.outcomes[0]).toMatchObject({ kind: "edited", newVersion: true, report: { cells: [], renamed: [["Amount", "Value"]], deleted: [] } });
+      expect(JSON.parse(model.snapshot()).sheets).toEqual(JSON.parse(before).sheets);
+    });
+
+    it("is put back on restore, with the newer version written", async () => {
+      const { model, record, sheet } = await loadedWorkbook();
+      model.sheet(sheet).set(3, col("value"), { value: "Amount" });
+      const { result } = await refresh(model, [{ record, dataset: version2((rows) => rows.map((r) => ({ ...r, note: "x" }))), hash: "h2", answer: "restore" }]);
+      expect(result.outcomes[0]).toMatchObject({ kind: "refreshed", repairs: { headers: [["Amount", "Value"]] }, counts: { updated: 6 } });
+      expect(model.sheet(sheet).value(3, col("value"))).toBe("Value");
+    });
+
+    it("stays the user's on keep, remembered, and the newer version is written under it", async () => {
+      const { model, record, sheet } = await loadedWorkbook();
+      model.sheet(sheet).set(3, col("value"), { value: "Amount" });
+      const { result } = await refresh(model, [{ record, dataset: version2((rows) => rows.map((r) => ({ ...r, note: "x" }))), hash: "h2", answer: "keep" }]);
+      expect(result.outcomes[0]).toMatchObject({ kind: "refreshed", counts: { updated: 6 } });
+      expect(model.sheet(sheet).value(3, col("value"))).toBe("Amount");
+      expect(parseRecords(model.settings.get(SETTING_KEYS.tables)).records[0].kept).toEqual([{ kind: "header", column: "value", header: "Amount" }]);
+    });
   });
 
   describe("a table the user filtered", () => {

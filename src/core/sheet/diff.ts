@@ -3,9 +3,10 @@
  * columns are found by header text wherever the user moved them; rows whose values changed are
  * rewritten in place (row order kept), rows gone from the data are deleted, new rows are appended.
  * Columns the user added, rows the user added (no key) and untouched cells are never written. */
-import { unescapeCellText } from "./escape";
 import { columnMatrix } from "./matrix";
 import type { Cell, TableBlock } from "./plan";
+import { unescapeCellText } from "./escape";
+import { sameCell } from "./verify";
 
 /** A table as read from the workbook, for the columns a refresh needs. */
 export interface ExistingTable {
@@ -78,14 +79,6 @@ export type TableUpdate =
       /** Rows to append (after the deletes), or null. */
       readonly add: RowsAdd | null;
     };
-
-/** Compares a value read from Excel with the value we would write (escaped text unescaped first). */
-function sameCell(read: Cell | undefined, planned: Cell): boolean {
-  const want = typeof planned === "string" ? unescapeCellText(planned) : planned;
-  if (read === undefined) return want === "";
-  if (typeof read === "number" && typeof want === "number") return read === want;
-  return String(read) === String(want) && typeof read === typeof want;
-}
 
 /**
  * Runs of consecutive integers in an ascending list, as [start, count] pairs: rows to write or

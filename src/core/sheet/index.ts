@@ -3,7 +3,7 @@
  * plan, payload chunking and the cleaning of pasted amounts. No Office, no DOM, no fetch.
  */
 export { escapeCellText, unescapeCellText } from "./escape";
-export { AS_OF_SUFFIX, MAX_SHEET_NAME, SOURCES_SUFFIX, isValidTableName, sheetNameFor, tableNameFor } from "./names";
+export { AS_OF_SUFFIX, MAX_SHEET_NAME, SOURCES_SUFFIX, isValidTableName, needsQuotes, sheetNameFor, tableNameFor } from "./names";
 export { DATE_FORMAT, isoDateToSerial } from "./dates";
 export { SHEET_LABELS, UNCONFIRMED_MARK, sheetLabel, type SheetLabel } from "./labels";
 export {

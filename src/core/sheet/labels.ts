@@ -8,7 +8,8 @@ export const SHEET_LABELS = {
   low: { en: "Low", ko: "하한" },
   high: { en: "High", ko: "상한" },
   qualifier: { en: "Qualifier", ko: "한정어" },
-  given: { en: "Given on", ko: "발표일" },
+  /** A dated statement's day (guidance given on), or a year-end close's session day. */
+  given: { en: "Date (given / session)", ko: "날짜(발표/거래일)" },
   definition: { en: "Definition", ko: "정의" },
   kind: { en: "Kind", ko: "종류" },
   sourceKey: { en: "Source", ko: "출처" },

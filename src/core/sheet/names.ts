@@ -24,29 +24,70 @@ function tidy(text: string): string {
 }
 
 /**
- * A worksheet name for a dataset that no sheet of the workbook has yet: the title without the
- * characters Excel refuses ([ ] : * ? / \), cut to 31 characters at a word where one is near,
- * then " (2)", " (3)"… until no existing name matches (Excel compares names ignoring case).
+ * True when a formula must quote a sheet name ('Big tech'!A1): it holds a character other than a
+ * letter, a digit, "_" or ".", starts with a digit or a period, or reads as a cell reference (A1,
+ * R1C1) or a logical value.
+ * @example needsQuotes("Big_tech_capex") // false
+ * @example needsQuotes("Big tech capex") // true
+ * @example needsQuotes("AI2024") // true (a cell reference)
+ */
+export function needsQuotes(name: string): boolean {
+  if (!/^[\p{L}_][\p{L}\p{N}_.]*$/u.test(name)) return true;
+  return /^[a-z]{1,3}\d+$/i.test(name) || /^r\d*c\d*$/i.test(name) || /^(true|false)$/i.test(name);
+}
+
+/** Words of a title joined by "_" (no character a formula must quote), at most `max` characters, cut between words. */
+function plainName(title: string, max: number): string {
+  const words = title
+    .normalize("NFKC")
+    .replace(/(\p{L})['’&](?=\p{L})/gu, "$1") // R&D → RD, Korea's → Koreas
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w !== "");
+  let name = "";
+  for (const word of words) {
+    const next = name === "" ? word : `${name}_${word}`;
+    if (next.length > max) break;
+    name = next;
+  }
+  return name === "" && words.length > 0 ? cut(words[0], max) : name;
+}
+
+/** The title with the characters Excel refuses blanked, cut to `max` at a word where one is near. */
+function quotedName(title: string, max: number): string {
+  let base = tidy(title.replace(SHEET_FORBIDDEN, " ").replace(/[\u0000-\u001f]/g, " ").replace(/\s+/g, " "));
+  if (base.length > max) {
+    const hard = cut(base, max);
+    const space = hard.lastIndexOf(" ");
+    base = tidy(space >= Math.min(16, max / 2) ? hard.slice(0, space) : hard);
+  }
+  return base;
+}
+
+/**
+ * A worksheet name for a dataset that no sheet of the workbook has yet, at most 31 characters, cut
+ * between words. Where the title's words make a name a formula can use without quotes, they are
+ * joined by "_" ("Big_tech_capital_expenditure"); where they cannot (a title starting with a
+ * digit, or one that reads as a cell reference), the title itself, without the characters Excel
+ * refuses ([ ] : * ? / \). A copy gets "_2", "_3"… (" (2)" for the quoted kind), with words dropped
+ * to make room, until no existing name matches (Excel compares names ignoring case).
  * @param title - the dataset's title in the user's language
  * @param existing - the workbook's worksheet names
  * @returns a name Excel accepts, at most 31 characters
- * @example sheetNameFor("Big tech capex: 2023/2025", []) // "Big tech capex 2023 2025"
- * @example sheetNameFor("OpenAI costs", ["openai costs"]) // "OpenAI costs (2)"
+ * @example sheetNameFor("Big tech capex: 2023/2025", []) // "Big_tech_capex_2023_2025"
+ * @example sheetNameFor("Big tech capital expenditure", ["Big_tech_capital_expenditure"]) // "Big_tech_capital_expenditure_2"
+ * @example sheetNameFor("2024 column", []) // "2024 column"
  */
 export function sheetNameFor(title: string, existing: readonly string[]): string {
   const taken = new Set(existing.map((n) => n.toLowerCase()));
-  let base = tidy(title.replace(SHEET_FORBIDDEN, " ").replace(/[\u0000-\u001f]/g, " ").replace(/\s+/g, " "));
-  if (base.length > MAX_SHEET_NAME) {
-    const hard = cut(base, MAX_SHEET_NAME);
-    const space = hard.lastIndexOf(" ");
-    base = tidy(space >= 16 ? hard.slice(0, space) : hard);
-  }
-  if (base === "") base = "AIFIN";
-  const free = (name: string) => !taken.has(name.toLowerCase()) && name.toLowerCase() !== RESERVED_SHEET;
+  const free = (name: string) => name !== "" && !taken.has(name.toLowerCase()) && name.toLowerCase() !== RESERVED_SHEET;
+  const plain = plainName(title, MAX_SHEET_NAME);
+  const quoted = plain === "" || needsQuotes(plain);
+  const make = (max: number) => (quoted ? quotedName(title, max) : plainName(title, max)) || "AIFIN";
+  const base = make(MAX_SHEET_NAME);
   if (free(base)) return base;
   for (let n = 2; ; n++) {
-    const suffix = ` (${n})`;
-    const name = `${tidy(cut(base, MAX_SHEET_NAME - suffix.length))}${suffix}`;
+    const suffix = quoted ? ` (${n})` : `_${n}`;
+    const name = `${make(MAX_SHEET_NAME - suffix.length)}${suffix}`;
     if (free(name)) return name;
   }
 }

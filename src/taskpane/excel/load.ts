@@ -89,7 +89,13 @@ const LONG_SOURCE_COLUMNS = (["publisher", "title", "url"] as const).map((c) => 
  * sources' links come after them. At the selected cell of a sheet with the user's cells, no column
  * width or row height changes.
  */
-function writeSteps(plan: LoadPlan, sheet: Excel.Worksheet, origin: Excel.Range, at: { row: number; column: number }, tableName: string, records: () => TableRecord[], context: Excel.RequestContext, fit: boolean): Step[] {
+/** The tables a load creates, once its last step is queued (their ids loaded, for the record). */
+interface Created {
+  table: Excel.Table | null;
+  sources: Excel.Table | null;
+}
+
+function writeSteps(plan: LoadPlan, sheet: Excel.Worksheet, origin: Excel.Range, at: { row: number; column: number }, tableName: string, records: () => TableRecord[], context: Excel.RequestContext, fit: boolean, created: Created): Step[] {
   const width = plan.table.columns.length;
   const n = plan.table.rows.length;
   const headerRow = ROWS_ABOVE_TABLE;
@@ -151,6 +157,8 @@ function writeSteps(plan: LoadPlan, sheet: Excel.Worksheet, origin: Excel.Range,
     smallStep(() => {
       const table = sheet.tables.add(block(headerRow, 0, n + 1, width), true);
       table.name = tableName;
+      table.load("id");
+      created.table = table;
       table.style = TABLE_STYLE;
       if (plan.unconfirmed.length > 0) {
         // A rule, not fills: it follows the rows through refreshes and the user's sorting.
@@ -162,6 +170,8 @@ function writeSteps(plan: LoadPlan, sheet: Excel.Worksheet, origin: Excel.Range,
       }
       const sources = sheet.tables.add(block(sourcesRow, 0, sourceRows + 1, sourcesWidth), true);
       sources.name = `${tableName}${SOURCES_SUFFIX}`;
+      sources.load("id");
+      created.sources = sources;
       sources.style = SOURCES_STYLE;
       context.workbook.names.add(`${tableName}${AS_OF_SUFFIX}`, block(1, 0, 1, 4), "AIFIN: as-of date and version of the table below");
       if (fit) {
@@ -289,7 +299,7 @@ export async function loadDataset(context: Excel.RequestContext, request: LoadRe
     anchor = workbook.getSelectedRange().getCell(0, 0);
     anchor.load("rowIndex, columnIndex");
     anchorSheet = anchor.worksheet;
-    anchorSheet.load("name");
+    anchorSheet.load("name, id");
   }
   await context.sync();
   let syncs = 1;
@@ -311,9 +321,13 @@ export async function loadDataset(context: Excel.RequestContext, request: LoadRe
     refreshedAt: request.now,
     tableName,
     tableId: null,
+    worksheetId: null,
+    sheetName: null,
     sourcesTableName: `${tableName}${SOURCES_SUFFIX}`,
+    sourcesTableId: null,
     asOfName: `${tableName}${AS_OF_SUFFIX}`,
     lang: request.lang,
+    kept: [],
   };
   const original = setting.isNullObject ? undefined : (setting.value as unknown);
   const records = mergeRecords(parseRecords(original).records, [record]);
@@ -326,6 +340,7 @@ export async function loadDataset(context: Excel.RequestContext, request: LoadRe
   if (anchor === null) {
     sheetName = sheetNameFor(unescapeCellText(plan.title), sheets.items.map((s) => s.name));
     sheet = sheets.add(sheetName);
+    sheet.load("id");
     origin = sheet.getRange("A1");
     at = { row: 0, column: 0 };
   } else {
@@ -342,9 +357,19 @@ export async function loadDataset(context: Excel.RequestContext, request: LoadRe
     name: taken.has(record.asOfName.toLowerCase()) ? null : record.asOfName,
     records: original,
   };
-  const steps = writeSteps(plan, sheet, origin, at, tableName, () => records, context, request.target === "newSheet");
+  const created: Created = { table: null, sources: null };
+  const steps = writeSteps(plan, sheet, origin, at, tableName, () => records, context, request.target === "newSheet", created);
+  let tracked: TableRecord = record;
+  let withIds = records;
   try {
     syncs += await runSteps(context, steps, request.onProgress);
+    // Excel's ids of the tables and the sheet, known now: a refresh finds the table by them after
+    // the user renames it or its sheet. One more sync, the load's last write (undone like the rest).
+    tracked = { ...record, tableId: created.table?.id ?? null, sourcesTableId: created.sources?.id ?? null, worksheetId: sheet.id, sheetName };
+    withIds = mergeRecords(parseRecords(original).records, [tracked]);
+    queueRecords(context, withIds);
+    await context.sync();
+    syncs++;
   } catch (error) {
     const failure = error instanceof StepsFailedError ? error.failure : error;
     try {
@@ -354,5 +379,5 @@ export async function loadDataset(context: Excel.RequestContext, request: LoadRe
     }
     throw new LoadFailedError(failure, true, null);
   }
-  return { kind: "loaded", record, records, sheetName, rows: plan.table.rows.length, syncs };
+  return { kind: "loaded", record: tracked, records: withIds, sheetName, rows: plan.table.rows.length, syncs };
 }

@@ -39,10 +39,13 @@ import {
   type LinkWrite,
   type LoadPlan,
   type RefreshCounts,
+  type TableColumn,
   type TableBlock,
   type TableUpdate,
 } from "../../core/sheet";
 import { restoreCells } from "../../core/sheet/restore";
+import { FIRST_RELEASE_LACKED, firstReleaseSources, formerTableHeaders, isFirstReleaseTable } from "../../core/sheet/layout";
+import { applyCheck, bodyCellAddress, checkTable, keptAfter, keptStanding, needsAnswer, type KeptEdit, type TableCheck } from "../../core/sheet/verify";
 import { SETTING_KEYS, mergeRecords, parseRecords, type TableRecord } from "../records";
 import { readBlocks, type Cells } from "./reads";
 import { queueRecords } from "./settings";
@@ -50,10 +53,20 @@ import { EXCEL_LIMITS, StepsFailedError, WritesFailedError, linkSteps, matrixSte
 
 export interface RefreshItem {
   readonly record: TableRecord;
-  /** The new version, or null when the feed has the version the table already shows. */
+  /** A newer version to write, or null when the table already shows the latest. */
   readonly dataset: Dataset | null;
+  /**
+   * The version the table records (the built-in or the feed's copy of it): its cells are checked
+   * against it before anything is decided. Null when this AIFIN does not hold that version (the
+   * cells cannot be checked; a newer version is written all the same, and the outcome says so).
+   */
+  readonly recorded?: Dataset | null;
   /** The feed file's sha256 (null with no new version, or for built-in data). */
   readonly hash: string | null;
+  /** The dataset's id now, when the record names one of its former ids (the record follows it). */
+  readonly datasetId?: string;
+  /** The user's answer to what the last check found: put the data back, or keep the edits. */
+  readonly answer?: "restore" | "keep";
 }
 
 export interface RefreshRequest {
@@ -65,11 +78,55 @@ export interface RefreshRequest {
   readonly limits?: PayloadLimits;
 }
 
+/** A cell of ours that differs from the data: where, which column, what it holds and what the data says (as read and as planned, unescaped). */
+export interface CellReport {
+  readonly address: string;
+  readonly column: TableColumn;
+  readonly found: Cell;
+  readonly expected: Cell;
+}
+
+/** What a check found in a table: the cells, the columns and the rows that are not as the data has them. */
+export interface CheckReport {
+  readonly cells: readonly CellReport[];
+  /** Our columns under the user's headers: [the user's header, ours]. */
+  readonly renamed: ReadonlyArray<readonly [string, string]>;
+  /** Our columns that were deleted (their headers). */
+  readonly deleted: readonly string[];
+  readonly cleared: number;
+  readonly removed: number;
+}
+
+/** What a refresh did besides the data's own changes: repairs, kept edits, the layout, the table's new names. */
+export interface Repairs {
+  /** The cells were checked against the version the table records. */
+  readonly verified: boolean;
+  /** Cells of ours put back to the data (the user's answer). */
+  readonly restored: readonly CellReport[];
+  /** The user's edits kept, still standing (reported every refresh, never overwritten). */
+  readonly kept: readonly CellReport[];
+  /** Headers of ours put back: [the header found, ours]. */
+  readonly headers: ReadonlyArray<readonly [string, string]>;
+  /** Columns of ours put back (deleted by the user, or new since an earlier release). */
+  readonly columnsAdded: readonly string[];
+  /** Rows of the data put back (cleared or deleted), and rows the user keeps out. */
+  readonly rowsRestored: number;
+  readonly rowsKeptOut: number;
+  /** The table was in the first release's layout and now has the current one. */
+  readonly layoutRepaired: boolean;
+  /** The former dataset id the table was loaded from, when it now follows the current one. */
+  readonly formerId: string | null;
+  /** The table's sheet, when it was renamed since AIFIN last saw it: [old name, new name]. */
+  readonly sheetRenamed: readonly [string, string] | null;
+}
+
 export type TableOutcome =
-  | { readonly kind: "refreshed"; readonly record: TableRecord; readonly counts: RefreshCounts; readonly renamedFrom: string | null; readonly sourcesMissing: boolean }
-  | { readonly kind: "upToDate"; readonly record: TableRecord; readonly renamedFrom: string | null }
-  /** Deleted, or renamed before AIFIN learned its id: the record is dropped. */
-  | { readonly kind: "missing"; readonly record: TableRecord }
+  | { readonly kind: "refreshed"; readonly record: TableRecord; readonly counts: RefreshCounts; readonly renamedFrom: string | null; readonly sourcesMissing: boolean; readonly repairs: Repairs; readonly newVersion: boolean }
+  | { readonly kind: "upToDate"; readonly record: TableRecord; readonly renamedFrom: string | null; readonly repairs: Repairs | null }
+  /** The check found edits or damage the user has not answered for: nothing was written to this table. */
+  | { readonly kind: "edited"; readonly record: TableRecord; readonly renamedFrom: string | null; readonly report: CheckReport; readonly newVersion: boolean; readonly sheet: string }
+  /** Deleted (told apart from a rename by Excel's id; `sheet` says whether its worksheet is still there), or renamed before AIFIN knew its id. */
+  | { readonly kind: "missing"; readonly record: TableRecord; readonly sheet: "present" | "deleted" | "unknown" }
   /** Headers of ours were renamed or deleted by the user: the table was not touched. */
   | { readonly kind: "columnsMissing"; readonly record: TableRecord; readonly missing: string[] }
   /** Rows must be added or deleted but the user filtered the table (Excel refuses): not touched. */
@@ -90,6 +147,7 @@ interface Located {
 }
 
 function locate(record: TableRecord, items: readonly { name: string; id: string }[]): Located | null {
+  // Excel's id first (it survives renames); the name only where the id is unknown or matches.
   const byId = record.tableId === null ? undefined : items.find((t) => t.id === record.tableId);
   if (byId) return { name: byId.name, id: byId.id, renamedFrom: byId.name === record.tableName ? null : record.tableName };
   const byName = items.find((t) => t.name.toLowerCase() === record.tableName.toLowerCase());
@@ -108,23 +166,28 @@ interface TableRead {
   readonly table: Excel.Table;
   /** The table's filter state (Excel refuses to insert or delete rows of a filtered table). */
   readonly filter: Excel.AutoFilter | null;
+  /** The header row: its values, and where it is (rowIndex, columnIndex) for the cells' addresses. */
   readonly header: Excel.Range;
   readonly lastRow: Excel.Range;
   /** The rows just below the table (formulas: "" only for a blank cell). */
   readonly below: Excel.Range;
+  /** The table's worksheet (name and id). */
+  readonly sheet: Excel.Worksheet;
 }
 
 function queueRead(tables: Excel.TableCollection, name: string, filtered: boolean): TableRead {
   const table = tables.getItem(name);
   const header = table.getHeaderRowRange();
-  header.load("values");
+  header.load("values, rowIndex, columnIndex");
+  const sheet = table.worksheet;
+  sheet.load("name, id");
   const lastRow = table.getDataBodyRange().getLastRow();
   lastRow.load("formulasR1C1");
   const filter = filtered ? table.autoFilter : null;
   filter?.load("isDataFiltered");
   const below = table.getRange().getRowsBelow(BELOW_PROBE_ROWS);
   below.load("formulas");
-  return { table, filter, header, lastRow, below };
+  return { table, filter, header, lastRow, below, sheet };
 }
 
 /** The number of blank rows at the top of a block read through `formulas`. */
@@ -140,21 +203,17 @@ function ourPositions<C extends string>(block: TableBlock<C>, headers: readonly 
 }
 
 /**
- * The table as read: headers, our columns' values (found by header), the last row's formulas, and
- * the URL each cell of a link column links to now: `urlOf` its text (a source's key → the URL the
- * sources table holds for it; a URL → itself), "" for none.
+ * The table as read: headers, every column's values by table column index, the last row's
+ * formulas, and the URL each cell of a link column links to now (`positions`: where our columns
+ * are; `urlOf` its text: a source's key → the URL the sources table holds for it, a URL → itself).
  */
-function existingFrom<C extends string>(block: TableBlock<C>, read: TableRead, cells: Cells, rowCount: number, urlOf: ((column: number, text: string) => string) | null): ExistingTable {
+function existingFrom<C extends string>(block: TableBlock<C>, read: TableRead, cells: Cells, rowCount: number, positions: readonly number[], urlOf: ((column: number, text: string) => string) | null): ExistingTable {
   const headers = (read.header.values[0] ?? []).map((h) => String(h));
-  const positions = ourPositions(block, headers);
-  const body = new Map<number, Cell[]>();
+  const values = cells.values as Cell[][];
+  const body = new Map<number, Cell[]>(headers.map((_, p) => [p, values.map((row) => row[p])]));
   const links = new Map<number, string[]>();
-  if (positions.every((p) => p >= 0)) {
-    const values = cells.values as Cell[][];
-    for (const p of positions) body.set(p, values.map((row) => row[p]));
-    if (urlOf) {
-      for (const j of block.links.keys()) links.set(positions[j], (body.get(positions[j]) ?? []).map((text) => urlOf(j, String(text))));
-    }
+  if (urlOf) {
+    for (const j of block.links.keys()) if (positions[j] >= 0) links.set(positions[j], (body.get(positions[j]) ?? []).map((text) => urlOf(j, String(text))));
   }
   return { headers, body, rowCount, lastRowFormulasR1C1: (read.lastRow.formulasR1C1[0] ?? null) as Cell[] | null, links };
 }
@@ -200,6 +259,8 @@ type Snapshot =
       growth: Growth | null;
       /** Every cell of its link columns, with the URL it links to ("" for none). */
       readonly links: readonly LinkWrite[];
+      /** Its header row as read (put back, with the columns a refresh added taken out, when a write fails). */
+      readonly header: Cell[];
     }
   | { readonly kind: "range"; readonly owner: string; readonly range: Excel.Range; readonly cells: Cells };
 
@@ -210,7 +271,7 @@ function tableSnapshot(owner: string, read: TableRead, cells: Cells, existing: E
     const texts = existing.body.get(col) ?? [];
     urls.forEach((url, row) => links.push({ row, col, url, text: escapeCellText(String(texts[row] ?? "")) }));
   }
-  return { kind: "table", owner, table: read.table, rowCount: existing.rowCount, cells, blankBelow: leadingBlankRows(read.below.formulas), growth: null, links };
+  return { kind: "table", owner, table: read.table, rowCount: existing.rowCount, cells, blankBelow: leadingBlankRows(read.below.formulas), growth: null, links, header: (read.header.values[0] ?? []) as Cell[] };
 }
 
 /**
@@ -244,7 +305,7 @@ function leftBehind(s: Extract<Snapshot, { kind: "table" }>, rowsNow: number, bl
 }
 
 /** The steps that put snapshots back: blank rows left below taken out, row count, then every cell's formula or value and number format, then every link. */
-function restoreSteps(snapshots: readonly Snapshot[], now: readonly ({ rows: number; blankBelow: number } | null)[], sent: (step: number) => boolean, sliceBytes: number): Step[] {
+function restoreSteps(snapshots: readonly Snapshot[], now: readonly ({ rows: number; blankBelow: number; columns: number } | null)[], sent: (step: number) => boolean, sliceBytes: number): Step[] {
   const steps: Step[] = [];
   snapshots.forEach((s, i) => {
     const cells = restoreCells(s.cells.values, s.cells.formulas);
@@ -261,8 +322,11 @@ function restoreSteps(snapshots: readonly Snapshot[], now: readonly ({ rows: num
       return;
     }
     const { table, rowCount: rows } = s;
-    const width = cells[0]?.length ?? 0;
-    const current = now[i] ?? { rows, blankBelow: s.blankBelow };
+    const width = s.header.length;
+    const current = now[i] ?? { rows, blankBelow: s.blankBelow, columns: width };
+    // Columns the refresh added (at the table's end) taken out again, last first; the header as it was.
+    for (let c = current.columns - 1; c >= width; c--) steps.push(smallStep(() => table.columns.getItemAt(c).delete()));
+    steps.push({ bytes: matrixBytes([s.header]) + OPERATION_OVERHEAD_BYTES, run: () => void (table.getHeaderRowRange().values = [s.header]) });
     const extra = leftBehind(s, current.rows, current.blankBelow, s.growth !== null && sent(s.growth.step));
     if (extra > 0) steps.push(shrinkBelowStep(table, extra));
     if (current.rows > rows) {
@@ -291,7 +355,9 @@ async function restore(context: Excel.RequestContext, snapshots: readonly Snapsh
     body.load("rowCount");
     const below = s.growth ? s.table.getRange().getRowsBelow(s.growth.rows + BELOW_PROBE_ROWS) : null;
     below?.load("formulas");
-    return { body, below };
+    const header = s.table.getHeaderRowRange();
+    header.load("columnCount");
+    return { body, below, header };
   });
   const setting = records.touched ? context.workbook.settings.getItemOrNullObject(SETTING_KEYS.tables) : null;
   setting?.load("value");
@@ -299,7 +365,7 @@ async function restore(context: Excel.RequestContext, snapshots: readonly Snapsh
   const now = reads.map((r, i) => {
     const s = snapshots[i];
     if (!r || s.kind !== "table") return null;
-    return { rows: r.body.rowCount, blankBelow: r.below ? leadingBlankRows(r.below.formulas) : s.blankBelow };
+    return { rows: r.body.rowCount, blankBelow: r.below ? leadingBlankRows(r.below.formulas) : s.blankBelow, columns: r.header.columnCount };
   });
   const steps = restoreSteps(snapshots, now, sent, limits.sliceBytes);
   if (setting) {
@@ -380,30 +446,80 @@ function isAsOfRow(values: readonly (readonly unknown[])[] | undefined): boolean
   return typeof label === "string" && Object.values(SHEET_LABELS.asOf).includes(label as never);
 }
 
-/** One table to refresh, with its plan and its proxies. */
+/** One table to refresh, with its plans and its proxies. */
 interface Work {
   readonly index: number;
-  readonly item: RefreshItem & { readonly dataset: Dataset };
+  readonly item: RefreshItem;
   readonly located: Located;
+  /** The version written: the newer one, or the recorded one (repairs only). */
   readonly plan: LoadPlan;
+  /** The version the table records, planned, to check the cells against (null: not held). */
+  readonly recordedPlan: LoadPlan | null;
   readonly main: TableRead;
   readonly sources: TableRead | null;
   readonly asOf: Excel.Range | null;
 }
 
+/** A table's sources table: by Excel's id, else by name. */
+function locateSources(record: TableRecord, items: readonly { name: string; id: string }[]): { name: string; id: string } | null {
+  const byId = record.sourcesTableId === null ? undefined : items.find((t) => t.id === record.sourcesTableId);
+  if (byId) return byId;
+  const byName = items.find((t) => t.name.toLowerCase() === record.sourcesTableName.toLowerCase());
+  return byName && (record.sourcesTableId === null || byName.id === record.sourcesTableId) ? byName : null;
+}
+
+/** The text of a cell as a report shows it: unescaped text, numbers as they are. */
+function reported<C extends string>(check: TableCheck<C>, origin: { row: number; column: number }): CellReport[] {
+  return check.cells.map((c) => ({ address: bodyCellAddress(origin, c.row, c.col), column: c.column as unknown as TableColumn, found: c.found, expected: c.expected }));
+}
+
 /**
- * Refreshes loaded dataset tables in place: rows whose figures changed are rewritten where they
- * stand (row order kept), rows no longer in the data are deleted, new rows are appended (inserted
- * below and written with Range.values, never TableRowCollection.add); only our columns are
+ * The sources table of the first release, as the current layout sees it: the current headers at
+ * its six columns (written back), and each row's key taken from its old key column, so its rows are
+ * matched by source and rewritten in place.
+ */
+function firstReleaseSourcesTable(plan: LoadPlan, existing: ExistingTable, at: Partial<Record<string, number>>): { existing: ExistingTable; headerWrites: Array<{ col: number; text: string }> } {
+  const headers = plan.sources.header.map(unescapeCellText);
+  const body = new Map(existing.body);
+  const keyAt = plan.sources.columns.indexOf("key");
+  body.set(keyAt, existing.body.get(at.key ?? -1) ?? new Array<Cell>(existing.rowCount).fill(""));
+  return { existing: { ...existing, headers, body, links: undefined }, headerWrites: plan.sources.header.map((text, col) => ({ col, text })) };
+}
+
+/** Steps that add columns at a table's end (header and blank cells) and write header cells. */
+function structureSteps(table: Excel.Table, rowCount: number, addColumns: readonly string[], headerWrites: ReadonlyArray<{ readonly col: number; readonly text: string }>): Step[] {
+  const steps: Step[] = addColumns.map((header) => {
+    const values: Cell[][] = [[header], ...Array.from({ length: rowCount }, () => [""])];
+    return { bytes: matrixBytes(values) + OPERATION_OVERHEAD_BYTES, run: () => void table.columns.add(undefined, values) };
+  });
+  for (const w of headerWrites) steps.push(smallStep(() => void (table.getHeaderRowRange().getCell(0, w.col).values = [[w.text]])));
+  return steps;
+}
+
+/** No write at all in an update. */
+function writesNothing(update: Extract<TableUpdate, { ok: true }>): boolean {
+  return update.writes.length === 0 && update.formatWrites.length === 0 && update.linkWrites.length === 0 && update.deletes.length === 0 && update.add === null;
+}
+
+/**
+ * Refreshes loaded dataset tables in place. Each table is found by Excel's id (so a renamed table
+ * or sheet is still found; a deleted one is told apart), then checked: every cell of ours is
+ * compared with the version the table records. Edits and damage (a cell typed over, a column of
+ * ours renamed or deleted, a row cleared or deleted) that the user has not answered for are
+ * reported by cell and the table is left as it is (outcome "edited"); with an answer, the data is
+ * put back, or the edits are kept (remembered in the record, reported each time, never
+ * overwritten), and the table is brought to the newest version: rows whose figures changed are
+ * rewritten where they stand, rows no longer in the data are deleted, new rows are added (inserted
+ * below and written with Range.values, never TableRowCollection.add). Only our columns are
  * written, found by header wherever the user moved them, so columns the user added, rows the user
- * added, formulas referring to the table and the rest of the sheet survive. The sources table and
- * the as-of row follow; the records in workbook.settings are updated. A table that was deleted (or
- * renamed before its id was known) is reported and forgotten; a table whose headers the user
- * renamed, or that is filtered when rows must be added or deleted, is reported and left
- * untouched. When a write fails, everything the refresh changed is put back (see the top of this
- * file) and a RefreshFailedError says so.
+ * added, formulas referring to the table and the rest of the sheet survive. A table of the first
+ * release's layout gets the columns it lacked and its sources table the current columns. The
+ * sources table and the as-of row follow; the records in workbook.settings are updated. A table
+ * that is filtered when rows must be added or deleted is reported and left untouched. When a
+ * write fails, everything the refresh changed is put back (see the top of this file) and a
+ * RefreshFailedError says so.
  * @param context - the request context of the user action (one Excel.run)
- * @param request - the tables with their new versions (validated), and the time
+ * @param request - the tables with their recorded and new versions (validated), and the time
  * @returns what happened to each table, the records saved and the syncs made
  * @throws RefreshFailedError when a write failed: `restored` says whether the workbook is as before
  */
@@ -412,6 +528,8 @@ export async function refreshTables(context: Excel.RequestContext, request: Refr
   const limits = request.limits ?? EXCEL_LIMITS;
   const tables = workbook.tables;
   tables.load("items/name, items/id");
+  const sheets = workbook.worksheets;
+  sheets.load("items/name, items/id");
   const names = workbook.names;
   names.load("items/name");
   const setting = workbook.settings.getItemOrNullObject(SETTING_KEYS.tables);
@@ -420,59 +538,61 @@ export async function refreshTables(context: Excel.RequestContext, request: Refr
   let syncs = 1;
 
   const present = tables.items.map((t) => ({ name: t.name, id: t.id }));
+  const sheetIds = new Set(sheets.items.map((w) => w.id));
   const nameSet = new Set(names.items.map((n) => n.name.toLowerCase()));
   const outcomes: TableOutcome[] = new Array<TableOutcome>(request.items.length);
   const updatedRecords: TableRecord[] = [];
   const removed: string[] = [];
   const renamed = new Map<string, string>();
   const work: Work[] = [];
+  // The version written and the one checked against, per item (null: nothing to read).
+  const plans = request.items.map((item) => {
+    const recordedPlan = item.recorded ? planLoad(item.recorded, item.record.lang) : null;
+    const written = item.dataset ? planLoad(item.dataset, item.record.lang) : recordedPlan;
+    return { recordedPlan, plan: written };
+  });
 
   // What sync 2 reads besides the bodies (queued again if that sync is asked again, smaller).
   const queueWork = () => {
     work.length = 0;
     request.items.forEach((item, index) => {
       const located = locate(item.record, present);
-      if (!located || item.dataset === null) return;
-      const sourcesPresent = present.some((t) => t.name.toLowerCase() === item.record.sourcesTableName.toLowerCase());
+      const { plan, recordedPlan } = plans[index];
+      if (!located || plan === null) return;
+      const sources = locateSources(item.record, present);
       const asOf = nameSet.has(item.record.asOfName.toLowerCase()) ? names.getItem(item.record.asOfName).getRange() : null;
       asOf?.load("values, formulas, numberFormat");
-      work.push({
-        index,
-        item: { ...item, dataset: item.dataset },
-        located,
-        plan: planLoad(item.dataset, item.record.lang),
-        main: queueRead(tables, located.name, true),
-        sources: sourcesPresent ? queueRead(tables, item.record.sourcesTableName, false) : null,
-        asOf,
-      });
+      work.push({ index, item, located, plan, recordedPlan, main: queueRead(tables, located.name, true), sources: sources ? queueRead(tables, sources.name, false) : null, asOf });
     });
   };
   request.items.forEach((item, index) => {
     const located = locate(item.record, present);
     if (!located) {
-      outcomes[index] = { kind: "missing", record: item.record };
+      const sheet = item.record.worksheetId === null ? "unknown" : sheetIds.has(item.record.worksheetId) ? "present" : "deleted";
+      outcomes[index] = { kind: "missing", record: item.record, sheet };
       removed.push(item.record.tableName);
       return;
     }
     if (located.renamedFrom) renamed.set(located.renamedFrom, located.name);
-    if (item.dataset === null) {
+    if (plans[index].plan === null) {
+      // Neither a newer version nor the recorded one is held: nothing to check the table against.
       const known = { ...item.record, tableName: located.name, tableId: located.id };
-      outcomes[index] = { kind: "upToDate", record: known, renamedFrom: located.renamedFrom };
+      outcomes[index] = { kind: "upToDate", record: known, renamedFrom: located.renamedFrom, repairs: null };
       updatedRecords.push(known);
     }
   });
-  const toRead = request.items.filter((item) => item.dataset !== null && locate(item.record, present) !== null);
   // Bodies: each work item's main table, then its sources table (when present).
-  const blocks = toRead.flatMap((item) => {
-    const located = locate(item.record, present) as Located;
-    const plan = planLoad(item.dataset as Dataset, item.record.lang);
+  const toRead = request.items.flatMap((item, index) => {
+    const located = locate(item.record, present);
+    const plan = plans[index].plan;
+    if (!located || !plan) return [];
     const main = { block: () => tables.getItem(located.name).getDataBodyRange(), expectedColumns: plan.table.columns.length };
-    const hasSources = present.some((t) => t.name.toLowerCase() === item.record.sourcesTableName.toLowerCase());
-    return hasSources ? [main, { block: () => tables.getItem(item.record.sourcesTableName).getDataBodyRange(), expectedColumns: plan.sources.columns.length }] : [main];
+    const sources = locateSources(item.record, present);
+    return sources ? [main, { block: () => tables.getItem(sources.name).getDataBodyRange(), expectedColumns: plan.sources.columns.length }] : [main];
   });
   let bodies: Awaited<ReturnType<typeof readBlocks>> | null = null;
   if (toRead.length > 0) {
-    bodies = await readBlocks(context, blocks, limits, queueWork);
+    bodies = await readBlocks(context, toRead, limits, queueWork);
     syncs += bodies.syncs;
   }
 
@@ -499,41 +619,91 @@ export async function refreshTables(context: Excel.RequestContext, request: Refr
     const mainRows = read.rowCounts[mainAt];
     const sourcesCells = sourcesAt >= 0 ? read.cells[sourcesAt] : null;
     const sourcesRows = sourcesAt >= 0 ? read.rowCounts[sourcesAt] : 0;
-    const urls = sourceUrls(w.plan, w.sources, sourcesCells);
+    const { record: old, answer } = w.item;
+    const lang = old.lang;
+    const headers = (w.main.header.values[0] ?? []).map((h) => String(h));
+    const rows = mainCells.values as Cell[][];
+    const origin = { row: w.main.header.rowIndex, column: w.main.header.columnIndex };
+    const firstRelease = isFirstReleaseTable(headers, lang);
+    const former = formerTableHeaders(lang);
+    // The check against the recorded version (a first-release table's version is not that layout's: not checked).
+    const check = w.recordedPlan && !firstRelease ? checkTable(w.recordedPlan.table, headers, rows, old.kept, former) : null;
+    const record: TableRecord = {
+      ...old,
+      datasetId: w.item.datasetId ?? old.datasetId,
+      tableName: w.located.name,
+      tableId: w.located.id,
+      worksheetId: w.main.sheet.id,
+      sheetName: w.main.sheet.name,
+      sourcesTableName: locateSources(old, present)?.name ?? old.sourcesTableName,
+      sourcesTableId: locateSources(old, present)?.id ?? old.sourcesTableId,
+    };
+    // Where our columns are in the version written (the same columns as the recorded one): the
+    // structure is taken from the check, or found against the version written where there is none
+    // (then only its columns can be judged: a cell that differs may be the newer data's change).
+    const structure = check ?? checkTable(w.plan.table, headers, rows, old.kept, former);
+    // A first-release table lacks some columns by its layout, not by the user: those are added unasked.
+    const asked: TableCheck<TableColumn> = check ?? { ...structure, deleted: structure.deleted.filter((c) => !(firstRelease && FIRST_RELEASE_LACKED.includes(c))), cells: [], cleared: [], removed: [] };
+    if (answer === undefined && needsAnswer(asked)) {
+      const report: CheckReport = {
+        cells: reported({ ...asked, cells: asked.cells.filter((c) => !c.kept) }, origin),
+        renamed: asked.renamed.filter((r) => !r.kept && !r.former).map((r) => [r.header, unescapeCellText(w.plan.table.header[w.plan.table.columns.indexOf(r.column)])] as const),
+        deleted: asked.deleted.map((c) => unescapeCellText(w.plan.table.header[w.plan.table.columns.indexOf(c)])),
+        cleared: asked.cleared.length,
+        removed: asked.removed.filter((r) => !r.kept).length,
+      };
+      outcomes[w.index] = { kind: "edited", record, renamedFrom: w.located.renamedFrom, report, newVersion: w.item.dataset !== null, sheet: w.main.sheet.name };
+      updatedRecords.push(record);
+      continue;
+    }
+    // Kept: what the user keeps now (everything the check found), else the edits kept before that still stand.
+    const kept: KeptEdit[] = answer === "keep" ? [...keptAfter(asked), ...(check ? [] : keptStanding(structure).filter((k) => k.kind !== "header"))] : keptStanding(structure);
     const sourceCol = w.plan.table.columns.indexOf("source");
+    const sourcesFirst = w.sources && sourcesCells ? firstReleaseSources(w.sources.header.values[0] ?? [], lang) : null;
+    const urls = sourcesFirst ? null : sourceUrls(w.plan, w.sources, sourcesCells);
     // Without the sources table, a Source cell is taken to link where the new data says its key does.
     const newUrls = new Map(w.plan.sources.keys.map((k, i) => [k, w.plan.sources.links.get(SOURCE_COLUMNS.indexOf("url"))?.[i] ?? ""]));
-    const main = existingFrom(w.plan.table, w.main, mainCells, mainRows, (j, text) => (j === sourceCol ? ((urls ?? newUrls).get(text) ?? "") : ""));
-    const update = planTableUpdate(w.plan.table, main);
-    const record = { ...w.item.record, tableName: w.located.name, tableId: w.located.id };
+    const existing = existingFrom(w.plan.table, w.main, mainCells, mainRows, structure.positions, (j, text) => (j === sourceCol ? ((urls ?? newUrls).get(text) ?? "") : ""));
+    const applied = applyCheck(w.plan.table, existing, structure, kept);
+    const update = planTableUpdate(applied.block, applied.existing);
     if (!update.ok) {
       outcomes[w.index] = { kind: "columnsMissing", record, missing: update.missing };
       updatedRecords.push(record);
       continue;
     }
-    if (w.main.filter?.isDataFiltered && (update.deletes.length > 0 || update.add !== null)) {
+    if (w.main.filter?.isDataFiltered && (update.deletes.length > 0 || update.add !== null || applied.addColumns.length > 0)) {
       outcomes[w.index] = { kind: "filtered", record };
       updatedRecords.push(record);
       continue;
     }
     const owner = w.located.name;
-    const mainSnapshot = tableSnapshot(owner, w.main, mainCells, main);
-    const mainSteps = updateSteps(w.main.table, update, mainRows, steps.length, limits.sliceBytes);
+    const mainSnapshot = tableSnapshot(owner, w.main, mainCells, existing);
+    const repairSteps = structureSteps(w.main.table, mainRows, applied.addColumns, applied.headerWrites);
+    const mainSteps = updateSteps(w.main.table, update, mainRows, steps.length + repairSteps.length, limits.sliceBytes);
     mainSnapshot.growth = mainSteps.growth;
-    own(mainSnapshot, mainSteps.steps);
+    own(mainSnapshot, [...repairSteps, ...mainSteps.steps]);
     let sourcesOk = false;
+    let sourcesRepaired = false;
     if (w.sources && sourcesCells) {
-      const sources = existingFrom(w.plan.sources, w.sources, sourcesCells, sourcesRows, (_, text) => asUrl(text));
-      const sourcesUpdate = planTableUpdate(w.plan.sources, sources);
+      const sourcesHeaders = (w.sources.header.values[0] ?? []).map((h) => String(h));
+      const sourcesStructure = checkTable(w.plan.sources, sourcesHeaders, sourcesCells.values as Cell[][], []);
+      const read0 = existingFrom(w.plan.sources, w.sources, sourcesCells, sourcesRows, sourcesStructure.positions, (_, text) => asUrl(text));
+      const prepared = sourcesFirst ? { ...firstReleaseSourcesTable(w.plan, read0, sourcesFirst), addColumns: [] as string[] } : (() => {
+        const a = applyCheck(w.plan.sources, read0, sourcesStructure, []);
+        return { existing: a.existing, headerWrites: [...a.headerWrites], addColumns: [...a.addColumns] };
+      })();
+      const sourcesUpdate = planTableUpdate(w.plan.sources, prepared.existing);
       if (sourcesUpdate.ok) {
         sourcesOk = true;
-        const snapshot = tableSnapshot(owner, w.sources, sourcesCells, sources);
-        const sourcesSteps = updateSteps(w.sources.table, sourcesUpdate, sourcesRows, steps.length, limits.sliceBytes);
+        sourcesRepaired = sourcesFirst !== null;
+        const snapshot = tableSnapshot(owner, w.sources, sourcesCells, read0);
+        const repair = structureSteps(w.sources.table, sourcesRows, prepared.addColumns, prepared.headerWrites);
+        const sourcesSteps = updateSteps(w.sources.table, sourcesUpdate, sourcesRows, steps.length + repair.length, limits.sliceBytes);
         snapshot.growth = sourcesSteps.growth;
-        own(snapshot, sourcesSteps.steps);
+        own(snapshot, [...repair, ...sourcesSteps.steps]);
       }
     }
-    if (w.asOf && isAsOfRow(w.asOf.values)) {
+    if (w.item.dataset && w.asOf && isAsOfRow(w.asOf.values)) {
       const asOf = w.asOf;
       own({ kind: "range", owner, range: asOf, cells: { values: asOf.values, formulas: asOf.formulas, formats: asOf.numberFormat } }, [
         smallStep(() => {
@@ -542,15 +712,37 @@ export async function refreshTables(context: Excel.RequestContext, request: Refr
         }),
       ]);
     }
-    const refreshed: TableRecord = { ...record, version: w.plan.version, hash: w.item.hash, asOf: w.plan.asOf, refreshedAt: request.now };
+    const restoredCells = check && answer === "restore" ? reported({ ...check, cells: check.cells.filter((c) => !c.kept) }, origin) : [];
+    const keptCells = check ? reported({ ...check, cells: check.cells.filter((c) => kept.some((k) => k.kind === "cell" && k.key === c.key && k.column === c.column)) }, origin) : [];
+    const repairs: Repairs = {
+      verified: check !== null,
+      restored: restoredCells,
+      kept: keptCells,
+      headers: applied.headerWrites.map((h) => [headers[h.col] ?? "", unescapeCellText(h.text)] as const).filter(([from]) => from !== ""),
+      columnsAdded: applied.addColumns.map(unescapeCellText),
+      rowsRestored: answer === "keep" ? 0 : structure.cleared.length + structure.removed.filter((r) => !r.kept && (check !== null || w.item.dataset === null)).length,
+      rowsKeptOut: kept.filter((k) => k.kind === "row").length,
+      layoutRepaired: firstRelease || sourcesRepaired,
+      formerId: w.item.datasetId && w.item.datasetId !== old.datasetId ? old.datasetId : null,
+      sheetRenamed: old.sheetName && old.sheetName !== w.main.sheet.name ? [old.sheetName, w.main.sheet.name] : null,
+    };
+    const wrote = !writesNothing(update) || applied.addColumns.length > 0 || applied.headerWrites.length > 0 || sourcesRepaired;
+    if (!w.item.dataset && !wrote) {
+      const known: TableRecord = { ...record, kept };
+      outcomes[w.index] = { kind: "upToDate", record: known, renamedFrom: w.located.renamedFrom, repairs };
+      updatedRecords.push(known);
+      continue;
+    }
+    const version = w.item.dataset ? { version: w.plan.version, hash: w.item.hash, asOf: w.plan.asOf } : {};
+    const refreshed: TableRecord = { ...record, ...version, kept, refreshedAt: request.now };
     updatedRecords.push(refreshed);
-    outcomes[w.index] = { kind: "refreshed", record: refreshed, counts: update.counts, renamedFrom: w.located.renamedFrom, sourcesMissing: !sourcesOk };
+    outcomes[w.index] = { kind: "refreshed", record: refreshed, counts: update.counts, renamedFrom: w.located.renamedFrom, sourcesMissing: !sourcesOk, repairs, newVersion: w.item.dataset !== null };
   }
 
   const original = setting.isNullObject ? undefined : (setting.value as unknown);
-  const existing = parseRecords(original).records;
-  const records = mergeRecords(existing, updatedRecords, removed, renamed);
-  const recordsChanged = JSON.stringify(records) !== JSON.stringify(existing);
+  const existingRecords = parseRecords(original).records;
+  const records = mergeRecords(existingRecords, updatedRecords, removed, renamed);
+  const recordsChanged = JSON.stringify(records) !== JSON.stringify(existingRecords);
   if (recordsChanged) own(null, [smallStep(() => queueRecords(context, records))]);
   try {
     syncs += await runSteps(context, steps, request.onProgress, limits);

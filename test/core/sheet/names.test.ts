@@ -1,30 +1,53 @@
 import fc from "fast-check";
-import { MAX_SHEET_NAME, isValidTableName, sheetNameFor, tableNameFor } from "../../../src/core/sheet/names";
+import { MAX_SHEET_NAME, isValidTableName, needsQuotes, sheetNameFor, tableNameFor } from "../../../src/core/sheet/names";
 
 describe("sheetNameFor", () => {
   it.each([
-    ["Big tech capex: 2023/2025", [], "Big tech capex 2023 2025"],
-    ["OpenAI costs", ["openai costs"], "OpenAI costs (2)"],
-    ["OpenAI costs", ["OpenAI costs", "OpenAI costs (2)"], "OpenAI costs (3)"],
+    ["Big tech capex: 2023/2025", [], "Big_tech_capex_2023_2025"],
+    ["OpenAI costs", ["openai_costs"], "OpenAI_costs_2"],
+    ["OpenAI costs", ["OpenAI_costs", "OpenAI_costs_2"], "OpenAI_costs_3"],
+    ["Korean companies: R&D, revenue", [], "Korean_companies_RD_revenue"],
+    ["빅테크 자본적 지출", [], "빅테크_자본적_지출"],
     ["[x]*?", [], "x"],
     ["***", [], "AIFIN"],
     ["'quoted'", [], "quoted"],
-    ["History", [], "History (2)"],
+    ["History", [], "History_2"],
+    // No plain name serves (a leading digit, a cell reference): the title, quoted in formulas.
+    ["2024 column", [], "2024 column"],
+    ["2024 column", ["2024 Column"], "2024 column (2)"],
+    ["AI2024", [], "AI2024"],
   ])("%s with %j → %s", (title, existing, name) => {
     expect(sheetNameFor(title, existing)).toBe(name);
   });
 
-  it("cuts a long title at a word, within 31 characters", () => {
-    const name = sheetNameFor("OpenAI 2024 costs, revenue and loss (The Information, relayed)", []);
-    expect(name).toBe("OpenAI 2024 costs, revenue and");
-    expect(name.length).toBeLessThanOrEqual(MAX_SHEET_NAME);
+  it("cuts a long title between words, within 31 characters, the copy's number included", () => {
+    expect(sheetNameFor("Big tech capital expenditure and guidance", [])).toBe("Big_tech_capital_expenditure");
+    const copy = sheetNameFor("Big tech capital expenditure and guidance", ["Big_tech_capital_expenditure"]);
+    expect(copy).toBe("Big_tech_capital_expenditure_2");
+    const third = sheetNameFor("Big tech capital expenditure and guidance", ["Big_tech_capital_expenditure", copy]);
+    expect(third).toBe("Big_tech_capital_expenditure_3");
+    // 31 with the suffix: a word goes rather than a word being cut.
+    expect(sheetNameFor("OpenAI 2024 costs, revenue and loss (The Information, relayed)", [])).toBe("OpenAI_2024_costs_revenue_and");
+    expect(sheetNameFor("Big tech capital expenditure ab", [])).toBe("Big_tech_capital_expenditure_ab");
+    expect(sheetNameFor("Big tech capital expenditure ab", ["Big_tech_capital_expenditure_ab"])).toBe("Big_tech_capital_expenditure_2");
   });
 
-  it("keeps a de-duplicated long name within 31 characters", () => {
+  it("keeps a de-duplicated long Korean name within 31 characters, cut between words", () => {
     const first = sheetNameFor("오픈AI 2024년 비용·매출·손실(디인포메이션 보도 인용)", []);
+    expect(first).toBe("오픈AI_2024년_비용_매출_손실_디인포메이션_보도");
     const second = sheetNameFor("오픈AI 2024년 비용·매출·손실(디인포메이션 보도 인용)", [first]);
-    expect(second.endsWith(" (2)")).toBe(true);
+    expect(second).toBe("오픈AI_2024년_비용_매출_손실_디인포메이션_보도_2");
+    const third = sheetNameFor("오픈AI 2024년 비용·매출·손실(디인포메이션 보도 인용)", [first, second, "오픈AI_2024년_비용_매출_손실_디인포메이션_보도_3"]);
+    expect(third).toBe("오픈AI_2024년_비용_매출_손실_디인포메이션_보도_4");
     expect(second.length).toBeLessThanOrEqual(MAX_SHEET_NAME);
+  });
+
+  it("needs no quotes in formulas where a plain name serves", () => {
+    expect(needsQuotes(sheetNameFor("Big tech capital expenditure", []))).toBe(false);
+    expect(needsQuotes("Big tech capital expenditure")).toBe(true);
+    expect(needsQuotes("AB12")).toBe(true);
+    expect(needsQuotes("R1C1")).toBe(true);
+    expect(needsQuotes("2024_column")).toBe(true);
   });
 
   it("always gives a name Excel accepts and no sheet has", () => {

@@ -29,7 +29,7 @@ describe("planLoad", () => {
         "High",
         "Currency",
         "Qualifier",
-        "Given on",
+        "Date (given / session)",
         "Status",
         "Source",
         "Quote",
@@ -38,7 +38,7 @@ describe("planLoad", () => {
         "AIFIN key",
       ]);
       expect(planLoad(FIXTURE, "ko").table.header.slice(0, 3)).toEqual(["회사", "지표", "기간"]);
-      expect(planLoad(FIXTURE, "ko").table.header[col("given")]).toBe("발표일");
+      expect(planLoad(FIXTURE, "ko").table.header[col("given")]).toBe("날짜(발표/거래일)");
     });
 
     it("writes one row per figure, values as numbers in whole units, as published", () => {
