@@ -17,15 +17,36 @@ import usdKrwRates from "../../../data/datasets/usd-krw-rates.json";
  */
 export const IMPLIED_ROW_FIELDS = { qualifier: "exact", status: "confirmed" } as const;
 
+/** The functions bundle's rows as columns (build/slim-datasets.cjs): null where a row has no such field, `nulls` the rows whose field is null. */
+interface ColumnarRows {
+  readonly count: number;
+  readonly columns: Readonly<Record<string, readonly unknown[]>>;
+  readonly nulls: Readonly<Record<string, readonly number[]>>;
+}
+
+/** The rows of a columnar copy, each with the fields it has. */
+function rowsFromColumns(packed: ColumnarRows): Array<Record<string, unknown>> {
+  const rows = Array.from({ length: packed.count }, () => ({}) as Record<string, unknown>);
+  for (const [key, values] of Object.entries(packed.columns)) {
+    values.forEach((value, i) => {
+      if (value !== null) rows[i][key] = value;
+    });
+  }
+  for (const [key, indices] of Object.entries(packed.nulls)) for (const i of indices) rows[i][key] = null;
+  return rows;
+}
+
 /**
  * A JSON import as the schema's type, with the implied fields put back; the data check and the
  * tests have validated the file.
- * @param json - a dataset file as imported (whole, or the functions bundle's slimmed copy)
+ * @param json - a dataset file as imported (whole, or the functions bundle's slimmed, columnar copy)
  * @returns the dataset, every figure row with its qualifier and every row with its status
  * @example embedded({ meta, rows: [{ company: "meta", value: 1 }] }).rows[0].status // "confirmed"
  */
 export function embedded(json: object): Dataset {
-  const dataset = json as Dataset;
+  const file = json as { rows: unknown };
+  if (!Array.isArray(file.rows)) file.rows = rowsFromColumns(file.rows as ColumnarRows);
+  const dataset = file as Dataset;
   for (const row of dataset.rows as Array<{ kind?: string; qualifier?: string; status?: string }>) {
     if (row.kind === undefined) row.qualifier ??= IMPLIED_ROW_FIELDS.qualifier;
     row.status ??= IMPLIED_ROW_FIELDS.status;
