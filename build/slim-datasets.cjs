@@ -4,7 +4,8 @@
  * figures, the quote, the definition, the published wording, a document's title or the notes of
  * sources, nor metric descriptions, nor the parenthetical after a filing's or release's publisher, and the reason of an unconfirmed or derived figure is cut to
  * its first sentences: those stay in the data files, the feed and the tables the pane
- * loads (which cite the title too). Source ids become short numbers. This keeps the functions
+ * loads (which cite the title too). Source ids become short numbers; the rows become columns, and
+ * the commonest qualifier and status are implied. This keeps the functions
  * bundle, which embeds the full ECB daily history too, within its size goal (BENCHMARKS.md). */
 const DROP_ROW = ["label", "published", "unit", "derivedFrom", "measure", "quote", "definition"];
 /** The reason AI_SOURCE gives for an unconfirmed or derived figure is cut to this length, at a sentence's end where one is near ("…" marks the cut; the whole note is in the data files and the tables). */
