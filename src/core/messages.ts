@@ -137,6 +137,10 @@ export const MESSAGES = {
     en: "No company given — see AI_COMPANIES()",
     ko: "회사가 주어지지 않았습니다 — AI_COMPANIES()를 참고하세요",
   },
+  withdrawnDataset: {
+    en: "The dataset '{id}' was withdrawn: its figures had no document a reader can follow. Its questions are answered from {instead} (leave the dataset out for the best source)",
+    ko: "데이터셋 '{id}'은(는) 철회되었습니다: 독자가 따라가 볼 수 있는 문서가 없는 수치였습니다. 같은 질문은 {instead}에서 답합니다(데이터셋을 비우면 가장 좋은 출처)",
+  },
   unknownDataset: {
     en: "Unknown dataset '{id}': use one of {ids}",
     ko: "알 수 없는 데이터셋 '{id}': {ids} 중 하나를 쓰세요",

@@ -416,10 +416,10 @@ export function aiCompaniesFunction(dataset?: any): string[][] {
 /**
  * A curated dataset as a spilled table: company, metric, period, value, currency, status, source, date published, URL.
  * @customfunction AI_TABLE
- * @param dataset A dataset id: "bigtech-capex", "bigtech-financials", "korea-ai-investment", "ai-labs", "column-2024" or "usd-krw-rates".
+ * @param dataset A dataset id: "bigtech-capex", "bigtech-financials", "korea-ai-investment", "ai-labs" or "usd-krw-rates".
  * @param [headers] TRUE (default) to start with a header row; FALSE for the rows alone.
  * @returns A table, 9 columns wide; values in whole units of their currency.
- * @example =AIFIN.AI_TABLE("column-2024")
+ * @example =AIFIN.AI_TABLE("ai-labs")
  */
 export function aiTableFunction(dataset: any, headers?: any): Array<Array<number | string>> {
   return excel(() => datasetTable(textArgument(dataset) ?? "", logicalArgument(headers) ?? true, messageLanguage()));

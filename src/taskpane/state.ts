@@ -289,7 +289,7 @@ export function catalogEntry(dataset: Dataset, hash: string | null): CatalogEntr
 
 /**
  * The entries the filter lets through: every word typed must appear (case ignored, either language).
- * @example visibleEntries({ ...state, filter: "naver" }).map((e) => e.id) // ["column-2024", "korea-ai-investment"]
+ * @example visibleEntries({ ...state, filter: "naver" }).map((e) => e.id) // ["korea-ai-investment"]
  */
 export function visibleEntries(state: State): readonly CatalogEntry[] {
   const words = state.filter.toLowerCase().split(/\s+/).filter((w) => w !== "");

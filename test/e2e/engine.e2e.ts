@@ -115,9 +115,9 @@ describe("the built functions bundle in the preview engine", () => {
       return wb.values(sheet, { row: 0, col: 6, rowCount: (spill?.rowCount ?? 1) + 1, colCount: 1 }).map((r) => r[0]);
     };
     wb.write(sheet, { row: 0, col: 6, rowCount: 1, colCount: 1 }, "=AIFIN.AI_COMPANIES(F1)", "test");
-    expect(companies("column-2024")).toEqual(["OpenAI", "Oracle", "Naver", ""]);
+    expect(companies("ai-labs")).toEqual(["OpenAI", "Anthropic", "xAI", ""]);
     expect(companies("bigtech-capex")).toEqual(["Oracle", "Meta", "Tesla", "IBM", "Microsoft", "Alphabet", "Amazon", "NVIDIA", "Apple", ""]);
-    expect(companies("column-2024")).toEqual(["OpenAI", "Oracle", "Naver", ""]);
+    expect(companies("ai-labs")).toEqual(["OpenAI", "Anthropic", "xAI", ""]);
   });
 
   it("passes an error's code and message to the cell", () => {

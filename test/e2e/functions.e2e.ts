@@ -37,7 +37,6 @@ describe("typed formulas", () => {
   });
 
   // Figures from the issues and the data, as a cell shows them (General format). The dataset
-  // figures name the column's dataset where they can: it keeps what the column wrote.
   it.each([
     ["A1", "=AIFIN.USD_TO_KRW(1.15, 1310)", "1507"],
     ["A2", '=AIFIN.KRW_TO_USD("약 3조9600억 원", 1320)', "3000000000"],
@@ -48,16 +47,17 @@ describe("typed formulas", () => {
     ["A7", '=AIFIN.AI_SPEND("OpenAI", "training", 2024)', "3000000000"],
     ["A8", '=AIFIN.AI_REVENUE("OpenAI", 2024)', "3700000000"],
     ["A9", '=AIFIN.FX_RATE("2024-Q3")', "1358.35"],
-    ["A10", '=AIFIN.NET_LOSS("OpenAI", , 2024, , "column-2024")', "4000000000"],
+    ["A10", '=AIFIN.NET_LOSS("OpenAI", , 2024, , "ai-labs")', "4800000000"],
     ["A11", '=AIFIN.AI_SPEND("네이버", "시설투자", 2022)', "756233000000"],
     ["A12", '=AIFIN.KRW_FORMAT(-40000000, "억원")', "-0.4억원"],
     ["A13", '=AIFIN.KRW_FORMAT(3960000000000, "조원", 2)', "3.96조원"],
     ["A14", '=AIFIN.KRW_FORMAT(3960000000000, "만원")', "396,000,000만원"],
-    ["A15", '=AIFIN.AI_SPEND("OpenAI", "total", 2024, , "column-2024")', "8000000000"],
+    ["A15", '=AIFIN.AI_SPEND("OpenAI", "total", 2024, , "ai-labs")', "8500000000"],
     ["A16", '=AIFIN.FX_RATE(2024, "close")', "1472.5"],
     ["A17", '=AIFIN.FX_RATE("2024-07-15")', "1382.85"],
     ["A18", "=AIFIN.FX_RATE()", "1489.95"],
     ["A19", "=AIFIN.USD_TO_KRW(1000)", "1489950"],
+    ["A20", '=AIFIN.AI_SPEND("OpenAI", "total", 2024, , "column-2024")', "#N/A"],
   ])("%s: %s shows %s", async (address, formula, shown) => {
     await wb.enter(address, formula);
     expect(await wb.text(address)).toBe(shown);
@@ -66,10 +66,10 @@ describe("typed formulas", () => {
   });
 
   it("cites the source of a figure with AI_SOURCE, its qualifier kept", async () => {
-    await wb.enter("C1", '=AIFIN.AI_SOURCE("OpenAI", "total", 2024, , "column-2024")');
-    expect(await wb.text("C1")).toContain("매거진동아");
+    await wb.enter("C1", '=AIFIN.AI_SOURCE("OpenAI", "total", 2024)');
+    expect(await wb.text("C1")).toContain("AI Times (AI타임스)");
     // The functions bundle cites publisher, kind, period and qualifier (build/slim-datasets.cjs leaves titles to the pane's tables).
-    expect(await wb.text("C1")).toMatch(/ — 2024 = 2024-01-01 to 2024-12-31 — over( —|$)/);
+    expect(await wb.text("C1")).toMatch(/https:\/\/www\.aitimes\.com\/\S+ — press report — 2024 = 2024-01-01 to 2024-12-31 — up to given on 2024-07-24 — /);
   });
 
   it("states a rate with its day, basis and source with FX_SOURCE", async () => {
@@ -88,20 +88,20 @@ describe("typed formulas", () => {
   });
 
   it("spills AI_COMPANIES down a column", async () => {
-    await wb.enter("E1", '=AIFIN.AI_COMPANIES("column-2024")');
+    await wb.enter("E1", '=AIFIN.AI_COMPANIES("ai-labs")');
     const names = [];
     for (let r = 1; r <= 3; r++) names.push(await wb.text(`E${r}`));
-    expect(names).toEqual(["OpenAI", "Oracle", "Naver"]);
+    expect(names).toEqual(["OpenAI", "Anthropic", "xAI"]);
     expect(await wb.text("E4")).toBe("");
   });
 
   it("spills AI_TABLE as a table with a header row", async () => {
-    await wb.enter("G1", '=AIFIN.AI_TABLE("column-2024")');
+    await wb.enter("G1", '=AIFIN.AI_TABLE("ai-labs")');
     await wb.goTo("G1");
     expect(await wb.text("G1")).toBe("Company");
     expect(await wb.text("J1")).toBe("Value");
-    expect(await wb.text("G2")).toBe("OpenAI");
-    expect(await wb.text("J2")).toBe("3000000000");
+    expect(await wb.text("G2")).toBe("Anthropic");
+    expect(await wb.text("J2")).toBe("100000000");
   });
 
   it("spills a range given to USD_TO_KRW in its shape, and follows its inputs", async () => {

@@ -47,9 +47,10 @@ describe("AI_SPEND", () => {
     expect(excel(() => aiSpendFunction(company, metric, period))).toBe(value);
   });
 
-  it("takes the best source by default and the column's own figure by its dataset id", () => {
+  it("takes the best source by default, a dataset's own figure by its id, and names a withdrawn dataset's reason", () => {
     expect(aiSpendFunction("OpenAI", "total", 2024)).toBe(8_500_000_000);
-    expect(aiSpendFunction("OpenAI", "total", 2024, omitted, "column-2024")).toBe(8_000_000_000);
+    expect(aiSpendFunction("Microsoft", "capex", "FY2023", omitted, "bigtech-capex")).toBe(28_107_000_000);
+    expect(excel(() => aiSpendFunction("OpenAI", "total", 2024, omitted, "column-2024"))).toMatch(/^#N\/A: The dataset 'column-2024' was withdrawn: its figures had no document a reader can follow/);
   });
 
   it("converts a figure at the average rate over its own fiscal period's dates (IAS 21 for flows)", () => {
@@ -105,8 +106,9 @@ describe("NET_LOSS with a company", () => {
     expect(how).toMatch(/Total spending is up to, so the loss is too/);
   });
 
-  it("from the column, as the column computed it", () => {
-    expect(netLossFunction([["OpenAI"]], omitted, 2024, omitted, "column-2024")).toEqual([[4_000_000_000]]);
+  it("from the dataset named, its figures only", () => {
+    expect(netLossFunction([["OpenAI"]], omitted, 2024, omitted, "ai-labs")).toEqual([[8_500_000_000 - 3_700_000_000]]);
+    expect(excel(() => netLossFunction([["OpenAI"]], omitted, 2024, omitted, "bigtech-capex"))).toBe("#N/A: OpenAI has no figures in bigtech-capex");
   });
 
   it("is the reported net loss where the data holds one", () => {
@@ -203,7 +205,7 @@ describe("AI_COMPANIES, AI_TABLE, AI_SOURCE", () => {
 
   it("cites the document with its URL, its kind and the period's dates", () => {
     expect(aiSourceFunction("Microsoft", "capex", "FY2023")).toMatch(/https:\/\/www\.microsoft\.com\/\S+ — company release — FY2023 = 2022-07-01 to 2023-06-30/);
-    expect(aiSourceFunction("Oracle", "infrastructure_plan")).toMatch(/UNCONFIRMED/);
+    expect(aiSourceFunction("OpenAI", "total", 2024)).toMatch(/https:\/\/www\.aitimes\.com\/\S+ — press report — 2024 = 2024-01-01 to 2024-12-31 — .*UNCONFIRMED/);
   });
 
   it("states the rate a conversion used, with its dates and basis", () => {
@@ -211,7 +213,7 @@ describe("AI_COMPANIES, AI_TABLE, AI_SOURCE", () => {
   });
 
   it("shows the amount the source itself published in the other currency beside the conversion", () => {
-    expect(aiSourceFunction("OpenAI", "training", 2024, "KRW", "column-2024")).toMatch(/the source itself published ₩3,960,000,000,000 \(약 3조9600억 원\), [+-]\d+\.\d% from the conversion/);
+    expect(aiSourceFunction("OpenAI", "total", 2024, "KRW")).toMatch(/the source itself published ₩12,000,000,000,000 \(약 12조원\), [+-]\d+\.\d% from the conversion/);
   });
 
   it("refuses an unknown dataset with #N/A", () => {

@@ -227,7 +227,7 @@ describe("a non-blank argument is never silently ignored", () => {
           refused(() => fxRateFunction(badPeriod as never)) &&
           refused(() => aiCompaniesFunction(junk as never)) &&
           refused(() => aiTableFunction(junk as never)) &&
-          refused(() => aiTableFunction("column-2024", badHeaders as never))
+          refused(() => aiTableFunction("usd-krw-rates", badHeaders as never))
         );
       }),
       RUNS,

@@ -42,7 +42,7 @@ const CASES: ReadonlyArray<readonly [string, (text: string) => unknown]> = [
   ["FX_RATE(period)", (t) => fxRateFunction(t as never)],
   ["AI_COMPANIES(dataset)", (t) => aiCompaniesFunction(t)],
   ["AI_TABLE(dataset)", (t) => aiTableFunction(t)],
-  ["AI_TABLE(headers)", (t) => aiTableFunction("column-2024", x(t))],
+  ["AI_TABLE(headers)", (t) => aiTableFunction("usd-krw-rates", x(t))],
   ["AI_SOURCE(company)", (t) => aiSourceFunction(t)],
   ["AI_SOURCE(metric)", (t) => aiSourceFunction("OpenAI", t)],
 ];

@@ -1,13 +1,14 @@
 /* A small dataset in the current format (schema 3) whose every row the tests know by heart: a
  * bound ("up to"), a published range, a figure read from a filing's table in millions with its
  * definition, dated guidance, a Korean figure marked unconfirmed, a year-end close with its day;
- * sources of three kinds, one without a URL (the print column). Tests that assert cell by cell use
+ * sources of three kinds, each with its URL (a magazine column among them). Tests that assert cell by cell use
  * it, so they do not move when the curated data does. */
 import type { Dataset } from "../../src/core/data/schema";
 
 export const FIXTURE_URLS = {
   filing: "https://www.example.com/investor/annual-report-2025.htm",
   news: "https://news.example.com/article?id=161952",
+  column: "https://magazine.example.com/column/2024-ai-spending",
 } as const;
 
 export const FIXTURE: Dataset = {
@@ -20,7 +21,7 @@ export const FIXTURE: Dataset = {
     sources: [
       { id: "news-161952", publisher: "Example News, relaying The Information", title: "OpenAI's 2024 costs", url: FIXTURE_URLS.news, published: "2024-07-24", kind: "news" },
       { id: "ms-annual-2025", publisher: "Microsoft", title: "Annual Report 2025", url: FIXTURE_URLS.filing, published: "2025-07-30", kind: "filing" },
-      { id: "print-column", publisher: "A magazine", title: "A column in print", url: null, published: null, kind: "column" },
+      { id: "print-column", publisher: "A magazine", title: "A column on AI spending", url: FIXTURE_URLS.column, published: "2024-09-01", kind: "column" },
     ],
   },
   rows: [

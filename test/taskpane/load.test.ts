@@ -82,7 +82,7 @@ describe("loadDataset", () => {
         ["Source", "Publisher", "Title", "Date", "Kind", "URL"],
         ["news-161952", "Example News, relaying The Information", "OpenAI's 2024 costs", 45497, "news", FIXTURE_URLS.news],
         ["ms-annual-2025", "Microsoft", "Annual Report 2025", 45868, "filing", FIXTURE_URLS.filing],
-        ["print-column", "A magazine", "A column in print", "", "column", ""],
+        ["print-column", "A magazine", "A column on AI spending", 45536, "column", FIXTURE_URLS.column],
       ]);
       expect(model.sheet(name).get(13, SOURCE_COLUMNS.indexOf("date"))?.format).toBe("yyyy-mm-dd");
       expect(model.table("AIFIN_fixture_figures_Sources")).toMatchObject({ row: 12, col: 0, width: SOURCE_COLUMNS.length, rows: 3 });
@@ -181,11 +181,11 @@ describe("loadDataset", () => {
   });
 
   describe("links to the documents", () => {
-    it("links every Source cell to its source's URL, showing the source's key; none where the source has no URL", async () => {
+    it("links every Source cell to its source's URL, showing the source's key", async () => {
       const { model, result } = await load(FIXTURE);
       const name = loaded(result).sheetName;
       const source = letter("source");
-      expect(model.links(name, `${source}5:${source}10`)).toEqual([[FIXTURE_URLS.news], [FIXTURE_URLS.news], [FIXTURE_URLS.filing], [FIXTURE_URLS.filing], [""], [FIXTURE_URLS.news]]);
+      expect(model.links(name, `${source}5:${source}10`)).toEqual([[FIXTURE_URLS.news], [FIXTURE_URLS.news], [FIXTURE_URLS.filing], [FIXTURE_URLS.filing], [FIXTURE_URLS.column], [FIXTURE_URLS.news]]);
       expect(model.grid(name, `${source}5:${source}10`)).toEqual([["news-161952"], ["news-161952"], ["ms-annual-2025"], ["ms-annual-2025"], ["print-column"], ["news-161952"]]);
       const cell = model.sheet(name).get(4, TABLE_COLUMNS.indexOf("source"));
       expect(cell?.hyperlink).toEqual({ address: FIXTURE_URLS.news, textToDisplay: "news-161952" });
@@ -194,10 +194,10 @@ describe("loadDataset", () => {
     it("links the URL cells of the sources table, and no other cell of the sheet", async () => {
       const { model, result } = await load(FIXTURE);
       const name = loaded(result).sheetName;
-      expect(model.links(name, "F14:F16")).toEqual([[FIXTURE_URLS.news], [FIXTURE_URLS.filing], [""]]);
-      expect(model.grid(name, "F14:F15")).toEqual([[FIXTURE_URLS.news], [FIXTURE_URLS.filing]]);
+      expect(model.links(name, "F14:F16")).toEqual([[FIXTURE_URLS.news], [FIXTURE_URLS.filing], [FIXTURE_URLS.column]]);
+      expect(model.grid(name, "F14:F16")).toEqual([[FIXTURE_URLS.news], [FIXTURE_URLS.filing], [FIXTURE_URLS.column]]);
       const linked = [...model.sheet(name).cells].filter(([, c]) => c.hyperlink).map(([k]) => k);
-      expect(linked).toHaveLength(5 + 2); // five Source cells citing a source with a URL, two URL cells
+      expect(linked).toHaveLength(6 + 3); // the six Source cells, the three URL cells
     });
 
     it("links every row of every shipped dataset whose source has a URL", async () => {
@@ -219,11 +219,11 @@ describe("loadDataset", () => {
       // The read, the write (values, formats and links in one request), the record with the ids.
       expect(small.log.syncs).toBe(3);
       expect(small.log.queued.filter((q) => q.what === "hyperlink").every((q) => q.sync === 2)).toBe(true);
-      // About 6,400 rows with a 1 KB note each, half of them citing the source with a URL.
+      // About 6,400 rows with a 1 KB note each, every one citing a source with a URL.
       const big = await load(syntheticDataset(90_000, { padding: "x".repeat(1_000) }));
       const links = big.log.queued.filter((q) => q.what === "hyperlink");
       const rows = syntheticDataset(90_000).rows.length;
-      expect(links).toHaveLength(Math.ceil(rows / 2) + 1); // every synthetic-a row, and its line in the sources table
+      expect(links).toHaveLength(rows + 2); // every row, and the two lines of the sources table
       expect(big.log.syncs).toBeGreaterThan(3);
       for (const bytes of big.log.requests) expect(bytes).toBeLessThan(5 * 1024 * 1024);
       const sheet = loaded(big.result).sheetName;

@@ -152,12 +152,12 @@ describe("refreshTables", () => {
       expect(model.links(sheet, `${source}11`)).toEqual([[FIXTURE_URLS.filing]]);
     });
 
-    it("relinks a row whose source changed, and unlinks one whose new source has no URL", async () => {
+    it("relinks each row whose source changed to its new source's URL", async () => {
       const { model, record, sheet } = await loadedWorkbook();
       const v2 = version2((rows) => rows.map((r, i) => (i === 0 ? { ...r, source: "ms-annual-2025" } : i === 2 ? { ...r, source: "print-column" } : r)));
       const { result } = await refresh(model, [{ record, dataset: v2, hash: "h2" }]);
       expect(result.outcomes[0]).toMatchObject({ counts: { updated: 2 } });
-      expect(model.links(sheet, `${source}5:${source}7`)).toEqual([[FIXTURE_URLS.filing], [FIXTURE_URLS.news], [""]]);
+      expect(model.links(sheet, `${source}5:${source}7`)).toEqual([[FIXTURE_URLS.filing], [FIXTURE_URLS.news], [FIXTURE_URLS.column]]);
       expect(model.grid(sheet, `${source}5:${source}7`)).toEqual([["ms-annual-2025"], ["news-161952"], ["print-column"]]);
     });
 
@@ -166,9 +166,9 @@ describe("refreshTables", () => {
       const v2: Dataset = { meta: { ...v1.meta, version: "1.1.0", sources: v1.meta.sources.map((s) => (s.id === "ms-annual-2025" ? { ...s, url: NEW_URL } : s)) }, rows: v1.rows };
       const { result } = await refresh(model, [{ record, dataset: v2, hash: "h2" }]);
       expect(result.outcomes[0]).toMatchObject({ kind: "refreshed", counts: { updated: 2, added: 0, removed: 0 } }); // the two rows citing it
-      expect(model.links(sheet, `${source}5:${source}10`).map((r) => r[0])).toEqual([FIXTURE_URLS.news, FIXTURE_URLS.news, NEW_URL, NEW_URL, "", FIXTURE_URLS.news]);
+      expect(model.links(sheet, `${source}5:${source}10`).map((r) => r[0])).toEqual([FIXTURE_URLS.news, FIXTURE_URLS.news, NEW_URL, NEW_URL, FIXTURE_URLS.column, FIXTURE_URLS.news]);
       expect(model.grid(sheet, "F15")).toEqual([[NEW_URL]]);
-      expect(model.links(sheet, "F14:F16").map((r) => r[0])).toEqual([FIXTURE_URLS.news, NEW_URL, ""]);
+      expect(model.links(sheet, "F14:F16").map((r) => r[0])).toEqual([FIXTURE_URLS.news, NEW_URL, FIXTURE_URLS.column]);
     });
 
     it("leaves every link as a fresh load of the new version has it", async () => {

@@ -37,8 +37,8 @@ describe("the pane's state", () => {
 
   it("selects the first dataset when the catalog arrives, and keeps a selection that still exists", () => {
     expect(withCatalog().selectedId).toBe(allDatasets()[0].meta.id);
-    const s = withCatalog([{ type: "select", id: "column-2024" }, { type: "catalog", origin: "feed", entries, note: null }]);
-    expect(s.selectedId).toBe("column-2024");
+    const s = withCatalog([{ type: "select", id: "ai-labs" }, { type: "catalog", origin: "feed", entries, note: null }]);
+    expect(s.selectedId).toBe("ai-labs");
   });
 
   it("ignores the selection of a dataset it does not list", () => {
@@ -47,13 +47,13 @@ describe("the pane's state", () => {
 
   describe("filter", () => {
     it.each([
-      ["naver", ["korea-ai-investment", "column-2024"]],
-      ["네이버", ["korea-ai-investment", "column-2024"]],
-      ["openai", ["ai-labs", "column-2024"]],
-      ["OPENAI 2024", ["column-2024"]],
+      ["naver", ["korea-ai-investment"]],
+      ["네이버", ["korea-ai-investment"]],
+      ["openai", ["ai-labs"]],
+      ["OPENAI 2024", []],
       ["nvidia", ["bigtech-capex", "bigtech-financials"]],
       ["앤트로픽", ["ai-labs"]],
-      ["환율", ["column-2024", "usd-krw-rates"]],
+      ["환율", ["usd-krw-rates"]],
       ["zzz", []],
       ["", allDatasets().map((d) => d.meta.id)],
     ])("%s → %j", (text, ids) => {
@@ -299,7 +299,7 @@ describe("previewRows", () => {
     expect(rows[1]).toMatchObject({ metric: "Revenue", value: "$3,500,000,000–$4,500,000,000", qualifier: null });
     expect(rows[2]).toMatchObject({ period: "FY2025", qualifier: null, source: "Microsoft, 2025-07-30" });
     expect(rows[3]).toMatchObject({ metric: "Capex guidance", qualifier: "over", given: "2025-07-30" });
-    expect(rows[4]).toMatchObject({ company: "Naver", unconfirmed: true, status: "⚠ UNCONFIRMED", value: "₩2,000,000,000,000", source: "A magazine" });
+    expect(rows[4]).toMatchObject({ company: "Naver", unconfirmed: true, status: "⚠ UNCONFIRMED", value: "₩2,000,000,000,000", source: "A magazine, 2024-09-01" });
     expect(rows[5]).toMatchObject({ company: "USD/KRW", metric: "Year-end close", value: "₩1,472.5", given: null });
     const ko = previewRows(catalogEntry(FIXTURE, null), "ko", 6);
     expect(ko[4]).toMatchObject({ company: "네이버", status: "⚠ 미확인" });
@@ -307,11 +307,11 @@ describe("previewRows", () => {
     expect(ko[5].metric).toBe("연말 종가");
   });
 
-  it("keeps the column's own words: its bounds shown with the figure", () => {
-    const column = previewRows(catalogEntry(datasetById("column-2024"), null), "en", 2);
-    expect(column.map((r) => [r.metric, r.qualifier, r.value])).toEqual([
-      ["Training spending", "expected", "$3,000,000,000"],
-      ["Total spending", "over", "$8,000,000,000"],
+  it("keeps a report's own words: its bound shown with the figure, none for an exact one", () => {
+    const labs = previewRows(catalogEntry(datasetById("ai-labs"), null), "en", 5).slice(3);
+    expect(labs.map((r) => [r.metric, r.qualifier, r.value])).toEqual([
+      ["Annualized revenue run rate", null, "$14,000,000,000"],
+      ["Annualized revenue run rate", "about", "$20,000,000,000"],
     ]);
   });
 });

@@ -11,10 +11,12 @@ describe("sync counts (counted on the simulated workbook)", () => {
 
   // A load: the read, the write, and the record saved with Excel's ids of the tables it made
   // (known only once the write is synced), so that a rename right after loading loses nothing.
+  // At 100,000 cells every row's Source link (every source has a URL) takes the write past
+  // 4,000,000 bytes by our count, so it goes in two requests.
   it.each([
     [1_000, 3, 3],
     [10_000, 3, 3],
-    [100_000, 3, 4],
+    [100_000, 4, 4],
   ])("%d cells: load in %d syncs, refresh in %d", async (cells, load, refresh) => {
     const m = await measureSyncs(cells);
     expect(m.cells).toBeGreaterThanOrEqual(cells - TABLE_COLUMNS.length);
@@ -43,7 +45,7 @@ describe("sync counts (counted on the simulated workbook)", () => {
   }, 60_000);
 
   it("gives the bench its figures", async () => {
-    expect(await syncCounts()).toEqual({ "1k": { load: 3, refresh: 3 }, "10k": { load: 3, refresh: 3 }, "100k": { load: 3, refresh: 4 } });
+    expect(await syncCounts()).toEqual({ "1k": { load: 3, refresh: 3 }, "10k": { load: 3, refresh: 3 }, "100k": { load: 4, refresh: 4 } });
     const p = await payloads100k();
     expect(p.refresh).toMatchObject({ syncs: 4, largest_response_bytes: expect.any(Number) });
     expect(p.refresh.response_bytes.length).toBe(4);

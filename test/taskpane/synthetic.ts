@@ -17,7 +17,7 @@ export interface SyntheticOptions {
   readonly scale?: number;
 }
 
-/** The URL of the first synthetic source (the second, a print column, has none). */
+/** The URL of the first synthetic source (the second, a column, has it with "#column"). */
 export const SYNTHETIC_URL = "https://example.com/a";
 
 /**
@@ -63,7 +63,7 @@ export function syntheticDataset(cells: number, options: SyntheticOptions = {}):
       description: { en: "Generated for tests.", ko: "테스트용으로 생성." },
       sources: [
         { id: "synthetic-a", publisher: "Test publisher A", title: "Figures A", url: SYNTHETIC_URL, published: "2024-01-02", kind: "news" },
-        { id: "synthetic-b", publisher: "Test columnist B", title: "Figures B", url: null, published: null, kind: "column" },
+        { id: "synthetic-b", publisher: "Test columnist B", title: "Figures B", url: `${SYNTHETIC_URL}#column`, published: "2024-01-03", kind: "column" },
       ],
     },
     rows,

@@ -3,7 +3,6 @@
  * validated by `npm run data:check` and the tests, not at run time. */
 import { AifinError } from "../errors";
 import type { Dataset, FigureRow, RateRow, Row } from "./schema";
-import column2024 from "../../../data/datasets/column-2024.json";
 import aiLabs from "../../../data/datasets/ai-labs.json";
 import bigtechCapex from "../../../data/datasets/bigtech-capex.json";
 import bigtechFinancials from "../../../data/datasets/bigtech-financials.json";
@@ -63,7 +62,6 @@ const DATASETS: readonly Dataset[] = [
   embedded(bigtechFinancials),
   embedded(koreaAiInvestment),
   embedded(aiLabs),
-  embedded(column2024),
   embedded(usdKrwRates),
 ];
 
@@ -72,7 +70,7 @@ export const RATES_DATASET_ID = "usd-krw-rates";
 
 /**
  * Every embedded dataset, in the default lookup order.
- * @returns bigtech-capex, bigtech-financials, korea-ai-investment, ai-labs, column-2024, usd-krw-rates
+ * @returns bigtech-capex, bigtech-financials, korea-ai-investment, ai-labs, usd-krw-rates
  * @example allDatasets().map((d) => d.meta.id)[0] // "bigtech-capex"
  */
 export function allDatasets(): readonly Dataset[] {
@@ -80,9 +78,18 @@ export function allDatasets(): readonly Dataset[] {
 }
 
 /**
+ * Dataset ids that were shipped once and withdrawn, with the datasets that now answer their
+ * questions: a workbook's formula naming one gets the reason, never another dataset's figures.
+ * `column-2024`, the 2024 매거진동아 print column AIFIN began from, has no address a reader can
+ * follow (data/curation/column-2024.md keeps what it said).
+ */
+const WITHDRAWN: ReadonlyMap<string, string> = new Map([["column-2024", "ai-labs, korea-ai-investment"]]);
+
+/**
  * One embedded dataset by id (case and surrounding spaces ignored).
  * @param id - a dataset id, e.g. "bigtech-capex", or a former id ("openai-2024-costs" → ai-labs)
  * @returns the dataset
+ * @throws AifinError #N/A "withdrawnDataset" for a withdrawn id, naming the datasets that answer instead
  * @throws AifinError #N/A "unknownDataset" listing the ids that exist
  * @example datasetById("bigtech-capex").rows.length // 17
  */
@@ -91,6 +98,8 @@ export function datasetById(id: string): Dataset {
   const wanted = id.length > 200 ? null : id.trim().toLowerCase();
   // A dataset answers to its former ids too (tables and formulas made with them keep working).
   const found = DATASETS.find((d) => d.meta.id === wanted) ?? DATASETS.find((d) => wanted !== null && (d.meta.formerIds ?? []).includes(wanted));
+  const instead = found || wanted === null ? undefined : WITHDRAWN.get(wanted);
+  if (instead !== undefined) throw new AifinError("na", "withdrawnDataset", { id: id.trim(), instead });
   if (!found) throw new AifinError("na", "unknownDataset", { id, ids: DATASETS.map((d) => d.meta.id).join(", ") });
   return found;
 }

@@ -27,18 +27,14 @@ export function blockedHost(url: string, blocked: readonly BlockedHost[]): Block
 }
 
 /**
- * A source's problems: a URL and a date for every document (the print column alone has neither),
+ * A source's problems (its URL and date are the schema's to require):
  * no blocked publisher (by URL or by name), https where the URL says http for a known https site
  * is not checked (no network), the copy of a release named as a copy.
  */
 export function sourceProblems(source: Source, blocked: readonly BlockedHost[]): string[] {
   const problems: string[] = [];
   const where = `source '${source.id}'`;
-  if (source.kind !== "column") {
-    if (source.url === null) problems.push(`${where}: a ${source.kind} needs the URL of the document`);
-    if (source.published === null) problems.push(`${where}: a ${source.kind} needs its publication date`);
-  }
-  const byUrl = source.url === null ? undefined : blockedHost(source.url, blocked);
+  const byUrl = blockedHost(source.url, blocked);
   const byName = blocked.find((b) => source.publisher.toLowerCase().includes(b.host));
   const hit = byUrl ?? byName;
   if (hit) problems.push(`${where}: ${hit.host} may not be cited (${hit.why})`);

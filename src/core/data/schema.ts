@@ -42,7 +42,7 @@ const wholeAmount = z
 
 /** An absolute http(s) URL of the document itself. */
 const documentUrl = z
-  .string()
+  .string({ error: "needs the URL of the document (every figure links to its document)" })
   .refine((text) => /^https?:\/\/[^\s/]+\.[^\s/]+(?:\/\S*)?$/.test(text), "must be an absolute URL of the document (https://…)");
 
 /** Who published a figure, when, where, and what kind of document it is. */
@@ -51,10 +51,10 @@ export const sourceSchema = z.strictObject({
   /** The outlet or company (not the host name of a copy): "Microsoft", "Meta Platforms (release, copy at menafn.com)". */
   publisher: nonBlank,
   title: nonBlank,
-  /** The document's absolute URL; null only for the print column, which has none. */
-  url: documentUrl.nullable(),
-  /** Publication date (the release or filing date where the page shows none); null only for the column. */
-  published: isoDate.nullable(),
+  /** The document's absolute URL: every figure links to its document. */
+  url: documentUrl,
+  /** Publication date (the release or filing date where the page shows none). */
+  published: z.string({ error: "needs its publication date" }).refine(isIsoDate, "must be a real date written YYYY-MM-DD"),
   kind: z.enum(SOURCE_KINDS),
   note: nonBlank.optional(),
 });
@@ -443,7 +443,7 @@ export function parseDataset(json: unknown, context: CheckContext = EMBEDDED): P
 
 /** One file of data/datasets/, as the data check reads it. */
 export interface DataFile {
-  /** The file name without directory, e.g. "column-2024.json". */
+  /** The file name without directory, e.g. "ai-labs.json". */
   readonly file: string;
   readonly json: unknown;
 }
@@ -482,7 +482,7 @@ export function parsePackedRates(json: unknown): Parsed<"rates", PackedRates> {
  * ECB rates, then every dataset against them, its id against its file name, and the set of files
  * against the datasets embedded in the functions bundle.
  * @param input - the parsed files and the embedded ids
- * @returns a line per checked file ("column-2024: 10 rows OK"), the valid datasets (for the
+ * @returns a line per checked file ("ai-labs: 56 rows OK"), the valid datasets (for the
  *   coverage report) and the problems (empty when all is well)
  */
 export function checkData(input: {

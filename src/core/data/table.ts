@@ -23,12 +23,12 @@ function statusCell(row: FigureRow | RateRow, lang: Language): string {
  * "UNCONFIRMED (up to)"), source (publisher), date published, URL ("—" for the print column,
  * which has neither). Quotes are in the tables the pane loads. A rate row shows
  * "USD/KRW" as its company, the rate kind as its metric and "KRW" as its currency.
- * @param id - a dataset id, e.g. "column-2024"
+ * @param id - a dataset id, e.g. "ai-labs"
  * @param headers - true (default) to start with a header row
  * @param lang - "en" (default) or "ko" for names and labels
  * @returns a 2-D array, 9 columns wide
  * @throws AifinError #N/A "unknownDataset"
- * @example datasetTable("column-2024")[0] // ["Company", "Metric", "Period", "Value", "Currency", "Status", "Source", "Published", "URL"]
+ * @example datasetTable("ai-labs")[0] // ["Company", "Metric", "Period", "Value", "Currency", "Status", "Source", "Published", "URL"]
  */
 export function datasetTable(id: string, headers = true, lang: Language = "en"): TableCell[][] {
   const dataset = datasetById(id);

@@ -282,7 +282,7 @@ export function planLoad(dataset: Dataset, lang: Language): LoadPlan {
       title: source.title,
       date: source.published ? (isoDateToSerial(source.published) ?? source.published) : "",
       kind: sourceKindLabel(source.kind, lang),
-      url: source.url ?? "",
+      url: source.url,
     };
     return SOURCE_COLUMNS.map((c) => sheetCell(cells[c]));
   });
@@ -310,7 +310,7 @@ export function planLoad(dataset: Dataset, lang: Language): LoadPlan {
       rows: sourceRows,
       keys: meta.sources.map((s) => s.id),
       formats: new Map([[SOURCE_COLUMNS.indexOf("date"), meta.sources.map(() => FORMATS.date)]]),
-      links: new Map([[SOURCE_COLUMNS.indexOf("url"), meta.sources.map((s) => s.url ?? "")]]),
+      links: new Map([[SOURCE_COLUMNS.indexOf("url"), meta.sources.map((s) => s.url)]]),
     },
     unconfirmed: rows.flatMap((row, i) => (row.status === "unconfirmed" ? [i] : [])),
   };

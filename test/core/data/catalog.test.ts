@@ -2,10 +2,11 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { AifinError } from "../../../src/core/errors";
 import { allDatasets, datasetById, figureRows, isRateRow, rateRows } from "../../../src/core/data/catalog";
+import { failure } from "../../support/failure";
 
 describe("allDatasets", () => {
-  it("lists the catalog: company documents first, the column and the official rates last", () => {
-    expect(allDatasets().map((d) => d.meta.id)).toEqual(["bigtech-capex", "bigtech-financials", "korea-ai-investment", "ai-labs", "column-2024", "usd-krw-rates"]);
+  it("lists the catalog: company documents first, the official rates last", () => {
+    expect(allDatasets().map((d) => d.meta.id)).toEqual(["bigtech-capex", "bigtech-financials", "korea-ai-investment", "ai-labs", "usd-krw-rates"]);
   });
 
   it("holds at least 300 figure rows", () => {
@@ -32,17 +33,25 @@ describe("datasetById", () => {
     expect(error).toBeInstanceOf(AifinError);
     expect([(error as AifinError).kind, (error as AifinError).key]).toEqual(["na", "unknownDataset"]);
     expect((error as AifinError).message).toBe(
-      "Unknown dataset 'capex': use one of bigtech-capex, bigtech-financials, korea-ai-investment, ai-labs, column-2024, usd-krw-rates",
+      "Unknown dataset 'capex': use one of bigtech-capex, bigtech-financials, korea-ai-investment, ai-labs, usd-krw-rates",
+    );
+  });
+
+  it("answers a withdrawn id with the reason and the datasets that answer instead, never another dataset's figures", () => {
+    const error = failure(() => datasetById(" Column-2024 "));
+    expect([error.kind, error.key]).toEqual(["na", "withdrawnDataset"]);
+    expect(error.message).toBe(
+      "The dataset 'Column-2024' was withdrawn: its figures had no document a reader can follow. Its questions are answered from ai-labs, korea-ai-investment (leave the dataset out for the best source)",
     );
   });
 });
 
 describe("row kinds", () => {
-  it("splits the column into 6 figures and 4 implied rates", () => {
-    const column = datasetById("column-2024");
-    expect(figureRows(column)).toHaveLength(6);
-    expect(rateRows(column).map((r) => r.kind)).toEqual(["column_implied", "column_implied", "column_implied", "column_implied"]);
-    expect(column.rows.filter(isRateRow)).toHaveLength(4);
+  it("splits the rates dataset into rate rows, and a company dataset into figures", () => {
+    const rates = datasetById("usd-krw-rates");
+    expect(figureRows(rates)).toHaveLength(0);
+    expect(rates.rows.every(isRateRow)).toBe(true);
+    expect(rateRows(datasetById("ai-labs"))).toHaveLength(0);
   });
 });
 

@@ -1,7 +1,7 @@
 /* Spot-checks of the shipped figures as filed, each as the company or outlet published it (the
  * curators' logs are in data/curation/), looked up the way users type company names and periods. */
 import { lookupFigure } from "../../../src/core/data/lookup";
-import { datasetById, figureRows, rateRows } from "../../../src/core/data/catalog";
+import { allDatasets, datasetById, figureRows } from "../../../src/core/data/catalog";
 import type { FigureRow } from "../../../src/core/data/schema";
 import { failure } from "../../support/failure";
 
@@ -84,11 +84,11 @@ describe("what data-audit.md found wrong is fixed", () => {
     for (const row of figureRows(labs)) if (kinds.get(row.source) === "press_report") expect(row.status).not.toBe("confirmed");
   });
 
-  it("keeps the column's figures as the column wrote them, bounds included", () => {
-    const column = figureRows(datasetById("column-2024"));
-    expect(column.find((r) => r.metric === "total")).toMatchObject({ value: 8_000_000_000, qualifier: "over", status: "confirmed" });
-    expect(column.find((r) => r.metric === "training")?.alsoPublished).toEqual({ currency: "KRW", value: 3_960_000_000_000, published: "약 3조9600억 원" });
-    expect(rateRows(datasetById("column-2024")).map((r) => r.value)).toEqual([1320, 1321.25, 1325, 1322.31]);
+  it("ships no figure without its document: the print column is withdrawn, its questions answered from sourced reports", () => {
+    for (const dataset of allDatasets()) for (const source of dataset.meta.sources) expect(source.url).toMatch(/^https?:\/\//);
+    const labs = figureRows(datasetById("ai-labs"));
+    expect(labs.find((r) => r.company === "openai" && r.metric === "total" && r.period === "2024")).toMatchObject({ value: 8_500_000_000, qualifier: "up_to" });
+    expect(labs.find((r) => r.company === "openai" && r.metric === "total" && r.period === "2024")?.alsoPublished).toEqual({ currency: "KRW", value: 12_000_000_000_000, published: "약 12조원" });
   });
 });
 

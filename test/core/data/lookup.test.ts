@@ -43,11 +43,11 @@ describe("lookupFigure", () => {
       expect(lookupFigure({ company: "OpenAI" }).metric.id).toBe("total");
     });
 
-    it("dataset omitted: the best source — a press report over the column", () => {
-      const figure = lookupFigure({ company: "OpenAI", metric: "total", period: 2024 });
+    it("dataset omitted: the best source, with the number of others", () => {
+      const figure = lookupFigure({ company: "OpenAI", metric: "loss", period: 2024 });
       expect(figure.dataset.meta.id).toBe("ai-labs");
       expect(figure.source.kind).toBe("press_report");
-      expect(figure.row).toMatchObject({ value: 8_500_000_000, qualifier: "up_to" });
+      expect(figure.row).toMatchObject({ value: 5_000_000_000, qualifier: "about" });
       expect(figure.alternatives).toBeGreaterThanOrEqual(1);
     });
 
@@ -57,9 +57,9 @@ describe("lookupFigure", () => {
     });
 
     it("the dataset given, and only there", () => {
-      const figure = lookupFigure({ company: "OpenAI", metric: "total", period: 2024, dataset: "column-2024" });
-      expect(figure.row).toMatchObject({ value: 8_000_000_000, qualifier: "over" });
-      expect(figure.source.kind).toBe("column");
+      const figure = lookupFigure({ company: "NVIDIA", metric: "revenue", period: "FY2026", dataset: "bigtech-financials" });
+      expect(figure.dataset.meta.id).toBe("bigtech-financials");
+      expect(failure(() => lookupFigure({ company: "NVIDIA", metric: "revenue", period: "FY2026", dataset: "bigtech-capex" })).kind).toBe("na");
     });
 
     it("a table or formula made with a former dataset id still finds its figures", () => {

@@ -79,9 +79,9 @@ describe("the sourcing rules fail on the defects they name", () => {
   const millions = (row: FigureRow) => row.unit === "millions";
 
   it.each<[string, (row: FigureRow, dataset: Dataset) => void, RegExp]>([
-    ["a missing URL", (row, d) => { sourceOf(row, d).url = null; }, /needs the URL of the document/],
+    ["a missing URL", (row, d) => { (sourceOf(row, d) as { url: string | null }).url = null; }, /needs the URL of the document/],
     ["a URL that is not absolute", (row, d) => { sourceOf(row, d).url = "www.microsoft.com/investor"; }, /must be an absolute URL/],
-    ["a missing date", (row, d) => { sourceOf(row, d).published = null; }, /needs its publication date/],
+    ["a missing date", (row, d) => { (sourceOf(row, d) as { published: string | null }).published = null; }, /needs its publication date/],
     ["a missing quote", (row) => { delete row.quote; }, /needs a quote/],
     ["a missing published number", (row) => { delete row.published; }, /needs the number as published/],
     ["a quote that does not contain its number", (row) => { row.quote = "Capital expenditures rose sharply"; }, /the quote does not contain the number as published/],
@@ -115,9 +115,9 @@ describe("the sourcing rules fail on the defects they name", () => {
   });
 
   it("rejects the other currency's amount when the quote does not hold it", () => {
-    const dataset = copyOf("column-2024");
+    const dataset = copyOf("ai-labs");
     const row = dataset.rows.find((r): r is FigureRow => !("kind" in r) && r.alsoPublished !== undefined)!;
-    row.alsoPublished = { currency: "KRW", value: 3_960_000_000_000, published: "약 4조 원" };
+    row.alsoPublished = { currency: "KRW", value: 4_000_000_000_000_000, published: "약 4000조 원" };
     expect(problemsOf(dataset).join("\n")).toMatch(/the quote does not contain the other currency's amount/);
   });
 
@@ -218,7 +218,7 @@ describe("the data check", () => {
   });
 
   it("rejects a former id that is another dataset's id", () => {
-    const clash = files().map((f) => (f.file === "ai-labs.json" ? { ...f, json: { ...copyOf("ai-labs"), meta: { ...copyOf("ai-labs").meta, formerIds: ["column-2024"] } } } : f));
-    expect(check(clash).problems).toEqual(["ai-labs: former id 'column-2024' is still a dataset's id"]);
+    const clash = files().map((f) => (f.file === "ai-labs.json" ? { ...f, json: { ...copyOf("ai-labs"), meta: { ...copyOf("ai-labs").meta, formerIds: ["usd-krw-rates"] } } } : f));
+    expect(check(clash).problems).toEqual(["ai-labs: former id 'usd-krw-rates' is still a dataset's id"]);
   });
 });

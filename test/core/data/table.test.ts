@@ -6,8 +6,8 @@ import { failure } from "../../support/failure";
 
 describe("datasetTable (AI_TABLE)", () => {
   it("starts with the localized header row, 9 columns, the URL among them", () => {
-    expect(datasetTable("column-2024", true, "en")[0]).toEqual(["Company", "Metric", "Period", "Value", "Currency", "Status", "Source", "Published", "URL"]);
-    expect(datasetTable("column-2024", true, "ko")[0]).toEqual(["회사", "지표", "기간", "값", "통화", "상태", "출처", "발표일", "URL"]);
+    expect(datasetTable("ai-labs", true, "en")[0]).toEqual(["Company", "Metric", "Period", "Value", "Currency", "Status", "Source", "Published", "URL"]);
+    expect(datasetTable("ai-labs", true, "ko")[0]).toEqual(["회사", "지표", "기간", "값", "통화", "상태", "출처", "발표일", "URL"]);
   });
 
   it("has one row per data row, 9 columns wide, without headers when asked", () => {
@@ -21,8 +21,9 @@ describe("datasetTable (AI_TABLE)", () => {
     expect(row).toEqual(["Microsoft", "Capital expenditure", "FY2023", 28_107_000_000, "USD", "confirmed", expect.stringMatching(/^Microsoft/), expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), expect.stringMatching(/^https:\/\/www\.microsoft\.com\//)]);
   });
 
-  it("keeps the column's words: the qualifier in the status, no URL for the print column", () => {
-    expect(datasetTable("column-2024", false)[1]).toEqual(["OpenAI", "Total spending", "2024", 8_000_000_000, "USD", "confirmed (over)", "매거진동아 (Magazine Donga)", "—", "—"]);
+  it("keeps a report's words: the qualifier in the status", () => {
+    const row = datasetTable("bigtech-financials", false).find((r) => r[0] === "Dell" && r[2] === "FY2026" && r[5] === "confirmed (over)");
+    expect(row?.[8]).toMatch(/^https?:\/\//);
   });
 
   it("writes a range as text, never as one number", () => {
@@ -30,8 +31,8 @@ describe("datasetTable (AI_TABLE)", () => {
     expect(row?.[3]).toBe("115,000,000,000–135,000,000,000");
   });
 
-  it("shows an implied rate with the figure it comes from, in Korean", () => {
-    expect(datasetTable("column-2024", false, "ko").find((r) => r[0] === "원/달러 환율")?.slice(0, 6)).toEqual(["원/달러 환율", "칼럼의 환산 환율: 오픈AI, 학습 비용", "2024", 1320, "KRW", "계산값"]);
+  it("shows a rate with its kind, in Korean", () => {
+    expect(datasetTable("usd-krw-rates", false, "ko").find((r) => r[0] === "원/달러 환율" && r[2] === "2024-Q3")?.slice(0, 6)).toEqual(["원/달러 환율", "분기 평균", "2024-Q3", 1358.35, "KRW", "확인"]);
   });
 
   it("refuses an unknown dataset", () => {
@@ -39,7 +40,7 @@ describe("datasetTable (AI_TABLE)", () => {
   });
 
   it("lists the datasets", () => {
-    expect(datasetIds()).toEqual(["bigtech-capex", "bigtech-financials", "korea-ai-investment", "ai-labs", "column-2024", "usd-krw-rates"]);
+    expect(datasetIds()).toEqual(["bigtech-capex", "bigtech-financials", "korea-ai-investment", "ai-labs", "usd-krw-rates"]);
   });
 });
 
@@ -64,15 +65,15 @@ describe("sourceText (AI_SOURCE)", () => {
   });
 
   it("never loses the qualifier: over, up to, about, guidance given on a date", () => {
-    expect(sourceText(lookupFigure({ company: "OpenAI", metric: "total", period: 2024, dataset: "column-2024" }))).toMatch(/ — over( — |$)/);
+    expect(sourceText(lookupFigure({ company: "Microsoft", metric: "capex_incl_leases", period: "FY2023-Q4" }))).toMatch(/ — over( — |$)/);
     expect(sourceText(lookupFigure({ company: "OpenAI", metric: "total", period: 2024 }))).toMatch(/ — up to given on 2024-07-24 — UNCONFIRMED: /);
     expect(sourceText(lookupFigure({ company: "Microsoft", metric: "ai_investment" }))).toMatch(/ — about — /);
     expect(sourceText(lookupFigure({ company: "Alphabet", metric: "capex_guidance", period: 2025, given: "2025-07-23" }))).toMatch(/ — guidance given on 2025-07-23/);
   });
 
   it("says UNCONFIRMED and why; says derived and how", () => {
-    expect(sourceText(lookupFigure({ company: "Oracle", metric: "infrastructure_plan" }))).toMatch(/ — UNCONFIRMED: The column's claim/);
-    expect(sourceText(lookupFigure({ company: "OpenAI", metric: "loss", period: 2024, dataset: "column-2024" }), "ko")).toMatch(/ — 계산값: Derived in the column itself/);
+    expect(sourceText(lookupFigure({ company: "OpenAI", metric: "total", period: 2024 }))).toMatch(/ — UNCONFIRMED: Press report: The Information/);
+    expect(sourceText(lookupFigure({ company: "Alphabet", metric: "capex", period: "2023-Q4" }), "ko")).toMatch(/ — 계산값: DERIVED: 32251000000 /);
   });
 
   it("states the defaults it chose", () => {
@@ -82,7 +83,7 @@ describe("sourceText (AI_SOURCE)", () => {
   });
 
   it("says when it chose among several sources", () => {
-    expect(sourceText(lookupFigure({ company: "OpenAI", metric: "total", period: 2024 }))).toMatch(/the best of \d sources for this figure/);
+    expect(sourceText(lookupFigure({ company: "OpenAI", metric: "revenue", period: 2024 }))).toMatch(/the best of \d sources for this figure/);
   });
 
   it("cites without a title where the data has none (the functions bundle's copy)", () => {

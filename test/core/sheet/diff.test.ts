@@ -2,7 +2,7 @@ import type { Dataset } from "../../../src/core/data/schema";
 import { unescapeCellText } from "../../../src/core/sheet/escape";
 import { planTableUpdate, sumCounts, type ExistingTable } from "../../../src/core/sheet/diff";
 import { TABLE_COLUMNS, planLoad, type Cell, type TableBlock, type TableColumn } from "../../../src/core/sheet/plan";
-import { FIXTURE } from "../../taskpane/fixture";
+import { FIXTURE, FIXTURE_URLS } from "../../taskpane/fixture";
 
 /** The table as Excel shows it after a load of `block`: text unescaped, optional user columns after ours. */
 function asLoaded(block: TableBlock<TableColumn>, user: { header: string; cells: Cell[]; formula?: string }[] = []): ExistingTable {
@@ -103,13 +103,13 @@ describe("planTableUpdate", () => {
       expect(update).toMatchObject({ ok: true, linkWrites: [] });
     });
 
-    it("relinks a kept row whose source changed, and unlinks one whose new source has no URL", () => {
+    it("relinks each kept row whose source changed to its new source's URL", () => {
       const v2 = edited((rows) => rows.map((r, i) => (i === 0 ? { ...r, source: "ms-annual-2025" } : i === 2 ? { ...r, source: "print-column" } : r)));
       const update = planTableUpdate(v2, asLoaded(v1));
       if (!update.ok) throw new Error("expected ok");
       expect(update.linkWrites).toEqual([
         { row: 0, col: sourceCol, url: urls(v2)[0], text: "ms-annual-2025" },
-        { row: 2, col: sourceCol, url: "", text: "print-column" },
+        { row: 2, col: sourceCol, url: FIXTURE_URLS.column, text: "print-column" },
       ]);
       expect(urls(v2)[0]).toMatch(/^https:/);
     });
@@ -122,12 +122,15 @@ describe("planTableUpdate", () => {
       expect(update.counts).toMatchObject({ updated: 1, unchanged: 5 });
     });
 
-    it("links the added rows that have a URL, counted from the first row added", () => {
-      const linked = { ...base.rows[0], period: "2025" };
-      const unlinked = { ...base.rows[4], period: "2024" };
-      const update = planTableUpdate(edited((rows) => [...rows, unlinked, linked]), asLoaded(v1));
+    it("links every added row to its source's URL, counted from the first row added", () => {
+      const news = { ...base.rows[0], period: "2025" };
+      const column = { ...base.rows[4], period: "2024" };
+      const update = planTableUpdate(edited((rows) => [...rows, column, news]), asLoaded(v1));
       if (!update.ok) throw new Error("expected ok");
-      expect(update.add?.links).toEqual([{ row: 1, col: sourceCol, url: urls(v1)[0], text: "news-161952" }]);
+      expect(update.add?.links).toEqual([
+        { row: 0, col: sourceCol, url: FIXTURE_URLS.column, text: "print-column" },
+        { row: 1, col: sourceCol, url: urls(v1)[0], text: "news-161952" },
+      ]);
     });
   });
 

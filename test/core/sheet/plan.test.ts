@@ -6,6 +6,17 @@ import { FIXTURE, FIXTURE_URLS } from "../../taskpane/fixture";
 import { syntheticDataset } from "../../taskpane/synthetic";
 import { retype } from "../../taskpane/fake-excel";
 
+/** Two rates a writer's own conversions imply (kind column_implied, each with the figure it comes from), for the fixture's source. */
+const IMPLIED = (["training", "total"] as const).map((metric, i) => ({
+  period: "2024",
+  kind: "column_implied" as const,
+  basis: { company: "openai", metric },
+  value: [1320, 1321.25][i],
+  source: FIXTURE.meta.sources[0].id,
+  status: "derived" as const,
+  note: "The writer's own conversion.",
+})) as unknown as Dataset["rows"];
+
 const col = (name: (typeof TABLE_COLUMNS)[number]) => TABLE_COLUMNS.indexOf(name);
 const src = (name: (typeof SOURCE_COLUMNS)[number]) => SOURCE_COLUMNS.indexOf(name);
 
@@ -75,9 +86,9 @@ describe("planLoad", () => {
     });
 
     it("gives a plan's span of years its first year", () => {
-      const column = planLoad(datasetById("column-2024"), "en");
-      const span = column.table.rows.find((r) => r[col("period")] === "'2024-2026");
-      expect(span?.[col("year")]).toBe(2024);
+      const korea = planLoad(datasetById("korea-ai-investment"), "en");
+      const span = korea.table.rows.find((r) => r[col("period")] === "'2022-2026");
+      expect(span?.[col("year")]).toBe(2022);
     });
 
     it("writes a published range as low and high with the value left empty", () => {
@@ -113,10 +124,11 @@ describe("planLoad", () => {
       expect(row("openai|total|2024")[col("definition")]).toBe("");
     });
 
-    it("links each Source cell to its source's URL, and none where the source has none", () => {
+    it("links each Source cell to its source's URL, every source having one", () => {
       const links = plan.table.links.get(col("source"));
       expect([...plan.table.links.keys()]).toEqual([col("source")]);
-      expect(links).toEqual(FIXTURE.rows.map((r) => (r.source === "news-161952" ? FIXTURE_URLS.news : r.source === "ms-annual-2025" ? FIXTURE_URLS.filing : "")));
+      const urls: Record<string, string> = { "news-161952": FIXTURE_URLS.news, "ms-annual-2025": FIXTURE_URLS.filing, "print-column": FIXTURE_URLS.column };
+      expect(links).toEqual(FIXTURE.rows.map((r) => urls[r.source]));
     });
 
     it("keys rows by company|metric|period, and dated statements by the day given too", () => {
@@ -157,11 +169,11 @@ describe("planLoad", () => {
       expect(plan.table.formats.get(col("value"))?.[i]).toBe(FORMATS.rate);
     });
 
-    it("give each of the column's implied rates its own key", () => {
-      const column = planLoad(datasetById("column-2024"), "en");
-      const implied = column.table.keys.filter((k) => k.startsWith("usd-krw|column_implied|"));
-      expect(implied.length).toBeGreaterThan(1);
-      expect(new Set(column.table.keys).size).toBe(column.table.keys.length);
+    it("give each of a column's implied rates its own key", () => {
+      const withImplied = { ...FIXTURE, rows: [...FIXTURE.rows, ...IMPLIED] } as Dataset;
+      const keys = planLoad(withImplied, "en").table.keys;
+      expect(keys.filter((k) => k.startsWith("usd-krw|column_implied|"))).toHaveLength(2);
+      expect(new Set(keys).size).toBe(keys.length);
     });
   });
 
@@ -171,7 +183,7 @@ describe("planLoad", () => {
       expect(plan.sources.rows).toEqual([
         ["news-161952", "Example News, relaying The Information", "OpenAI's 2024 costs", 45497, "news", FIXTURE_URLS.news],
         ["ms-annual-2025", "Microsoft", "Annual Report 2025", 45868, "filing", FIXTURE_URLS.filing],
-        ["print-column", "A magazine", "A column in print", "", "column", ""],
+        ["print-column", "A magazine", "A column on AI spending", 45536, "column", FIXTURE_URLS.column],
       ]);
       expect(plan.sources.keys).toEqual(["news-161952", "ms-annual-2025", "print-column"]);
       expect(plan.sources.formats.get(src("date"))?.[0]).toBe("yyyy-mm-dd");
@@ -179,7 +191,7 @@ describe("planLoad", () => {
 
     it("links the URL cells, and no other", () => {
       expect([...plan.sources.links.keys()]).toEqual([src("url")]);
-      expect(plan.sources.links.get(src("url"))).toEqual([FIXTURE_URLS.news, FIXTURE_URLS.filing, ""]);
+      expect(plan.sources.links.get(src("url"))).toEqual([FIXTURE_URLS.news, FIXTURE_URLS.filing, FIXTURE_URLS.column]);
     });
 
     it("names the kinds in Korean for a Korean plan", () => {
@@ -261,9 +273,9 @@ describe("rowKey", () => {
   });
 
   it("adds the basis of a writer's implied rate", () => {
-    const implied = datasetById("column-2024").rows.find((r) => isRateRow(r) && r.kind === "column_implied");
-    if (!implied) throw new Error("column-2024 has implied rates");
-    expect(rowKey(implied)).toMatch(/^usd-krw\|column_implied\|2024\|[a-z-]+\|[a-z_]+$/);
+    const implied = IMPLIED.find((r) => isRateRow(r) && r.kind === "column_implied");
+    if (!implied) throw new Error("IMPLIED holds implied rates");
+    expect(rowKey(implied)).toBe("usd-krw|column_implied|2024|openai|training");
   });
 
   it("gives each dated statement of the same period its own key (guidance is dated history)", () => {
