@@ -350,14 +350,11 @@ export function rateOnSerial(data: FxData, serial: number): number {
   return periodQuote(data, parsePeriod(serial)).value; // outside the series: the same refusal as text
 }
 
-/** FX_RATE's plain values of months, quarters and years, per rates data (immutable: newer rates are a new object). */
-const plainPeriodRates = new WeakMap<FxData, Map<string, number>>();
-
 /**
  * FX_RATE's value for a period argument given without basis or source: the same value (or the
- * same refusal) as `fxQuote(data, input).value`, without building the quote. A day is read from
- * the series; a month's, quarter's or year's rate is computed once per data, then read (a refusal,
- * such as a period not over yet, is never kept).
+ * same refusal) as `fxQuote(data, input).value`. A day is read from the series without building
+ * its quote; a month's, quarter's or year's rate comes from the span quotes, computed once per
+ * rates data (spanQuote).
  * @param data - the rates
  * @param input - a period as typed: "2023-06-15", "2024-11", "2024-Q3", 2024, a date serial
  * @returns KRW per USD
@@ -370,19 +367,8 @@ export function plainRate(data: FxData, input: number | string): number {
     const { series } = data;
     const day = periodSpan(period).start;
     if (day >= series.firstDay && day <= series.lastDay) return series.hundredths[series.onOrBefore[day - series.firstDay]] / 100;
-    return periodQuote(data, period).value;
   }
-  let known = plainPeriodRates.get(data);
-  if (!known) {
-    known = new Map();
-    plainPeriodRates.set(data, known);
-  }
-  const label = periodLabel(period);
-  const held = known.get(label);
-  if (held !== undefined) return held;
-  const value = periodQuote(data, period).value;
-  known.set(label, value);
-  return value;
+  return periodQuote(data, period).value;
 }
 
 /** The latest rate day of the series, as a quote: the default reference rate. */
