@@ -344,10 +344,13 @@ export function fxQuote(data: FxData, period: number | string, basis: FxBasis | 
  * @throws AifinError as {@link dayQuote}
  */
 export function rateOnSerial(data: FxData, serial: number): number {
+  return seriesRate(data, Math.floor(serial) - SERIAL_OF_EPOCH) ?? periodQuote(data, parsePeriod(serial)).value; // outside the series: the same refusal as text
+}
+
+/** Won per dollar on a day number (days since 1970-01-01) within the series, read with no allocation; undefined outside it. */
+function seriesRate(data: FxData, day: number): number | undefined {
   const { series } = data;
-  const day = Math.floor(serial) - SERIAL_OF_EPOCH;
-  if (day >= series.firstDay && day <= series.lastDay) return series.hundredths[series.onOrBefore[day - series.firstDay]] / 100;
-  return periodQuote(data, parsePeriod(serial)).value; // outside the series: the same refusal as text
+  return day >= series.firstDay && day <= series.lastDay ? series.hundredths[series.onOrBefore[day - series.firstDay]] / 100 : undefined;
 }
 
 /**
@@ -363,12 +366,7 @@ export function rateOnSerial(data: FxData, serial: number): number {
  */
 export function plainRate(data: FxData, input: number | string): number {
   const period = parsePeriod(input);
-  if (period.kind === "day") {
-    const { series } = data;
-    const day = periodSpan(period).start;
-    if (day >= series.firstDay && day <= series.lastDay) return series.hundredths[series.onOrBefore[day - series.firstDay]] / 100;
-  }
-  return periodQuote(data, period).value;
+  return (period.kind === "day" ? seriesRate(data, periodSpan(period).start) : undefined) ?? periodQuote(data, period).value;
 }
 
 /** The latest rate day of the series, as a quote: the default reference rate. */
