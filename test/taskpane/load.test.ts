@@ -205,12 +205,12 @@ describe("loadDataset", () => {
         const { model, result } = await load(dataset);
         const name = loaded(result).sheetName;
         const n = dataset.rows.length;
-        const urls = new Map(dataset.meta.sources.map((s) => [s.id, s.url ?? ""]));
+        const urls = new Map(dataset.meta.sources.map((s) => [s.id, s.url]));
         const source = letter("source");
         expect(model.links(name, `${source}5:${source}${4 + n}`).map((r) => r[0])).toEqual(dataset.rows.map((r) => urls.get(r.source)));
         const sourcesTop = 4 + n + 4; // below the rows: a blank row, the caption, the header
         const url = columnName(SOURCE_COLUMNS.indexOf("url"));
-        expect(model.links(name, `${url}${sourcesTop}:${url}${sourcesTop + dataset.meta.sources.length - 1}`).map((r) => r[0])).toEqual(dataset.meta.sources.map((s) => s.url ?? ""));
+        expect(model.links(name, `${url}${sourcesTop}:${url}${sourcesTop + dataset.meta.sources.length - 1}`).map((r) => r[0])).toEqual(dataset.meta.sources.map((s) => s.url));
       }
     });
 

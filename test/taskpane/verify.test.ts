@@ -155,7 +155,7 @@ describe("a table of the first release", () => {
     const src = model.table(record.sourcesTableName)!;
     const old = [
       ["Publisher", "Title", "Date", "URL", "Status", "AIFIN key"],
-      ...FIXTURE.meta.sources.map((x) => [x.publisher, x.title, x.published ?? "", x.url ?? "", "confirmed", x.id]),
+      ...FIXTURE.meta.sources.map((x) => [x.publisher, x.title, x.published, x.url, "confirmed", x.id]),
     ];
     old.forEach((row, i) => row.forEach((v, j) => s.set(src.row + i, src.col + j, v === "" ? undefined : { value: v })));
     const previous: TableRecord = { ...record, datasetId: "fixture-old-id", tableId: null, worksheetId: null, sheetName: null, sourcesTableId: null, kept: [] };

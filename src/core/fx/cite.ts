@@ -48,8 +48,8 @@ export function fxSourceText(quote: FxQuote, data: FxData, lang: Language = "en"
       basisNote: row.measure ? row.measure[lang] : rateKindLabel(row.kind, lang),
       publisher: cite.publisher,
       title: cite.title,
-      published: cite.published ?? "",
-      url: cite.url ?? "",
+      published: cite.published,
+      url: cite.url,
     },
     lang,
   );

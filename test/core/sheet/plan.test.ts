@@ -214,7 +214,7 @@ describe("planLoad", () => {
       const p = planLoad(dataset, "en");
       expect(p.table.rows).toHaveLength(dataset.rows.length);
       expect(new Set(p.table.keys).size).toBe(p.table.keys.length);
-      const urls = new Map(dataset.meta.sources.map((s) => [s.id, s.url ?? ""]));
+      const urls = new Map(dataset.meta.sources.map((s) => [s.id, s.url]));
       expect(p.table.links.get(col("source"))).toEqual(dataset.rows.map((r) => urls.get(r.source)));
       for (const r of p.table.rows) expect(r).toHaveLength(TABLE_COLUMNS.length);
       // A link's text to display goes in as typed input does: no key or URL Excel would retype (a number, a date, a formula).
